@@ -1,0 +1,222 @@
+/**
+ * The public contract of the presence engine. `src/react` builds on these types only, so the
+ * engine's insides can change without touching the hooks. Agora RTM names are kept where Agora
+ * users will look for them (`whoNow`, `statesCount`, `eventType`, ...).
+ */
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { StoreApi } from 'zustand/vanilla';
+import type { PresenceError } from './PresenceError.js';
+
+/** Agora-style temporary user state: at most 32 string pairs per user per channel. */
+export type UserState = Record<string, string>;
+
+/** Agora's channel types. Presence runs the same on both; the value is echoed in events. */
+export type ChannelType = 'MESSAGE' | 'STREAM';
+
+/** Where our own channel subscription stands. */
+export type ConnectionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'subscribed'
+  | 'reconnecting'
+  | 'closed'
+  | 'error';
+
+/**
+ * How sure we are that an occupant is there: `online` (seen in presence), `stale` (our own socket
+ * is reconnecting, so we cannot tell), `leaving` (gone from presence, inside the flap debounce).
+ */
+export type OccupantStatus = 'online' | 'stale' | 'leaving';
+
+/** One tab or device of a user: one presence meta on the channel. */
+export interface PresenceConnection<S extends UserState = UserState> {
+  /** Random id the kit gives each join; carried in the meta and in state broadcasts. */
+  readonly connectionId: string;
+  /** Supabase's `phx_ref` for the current meta, `null` before the first presence frame. */
+  readonly presenceRef: string | null;
+  readonly state: Readonly<S>;
+  /** Grows with every local change on that connection; the higher version wins on receipt. */
+  readonly version: number;
+  /** Sender's clock (ms) at the last change; picks the newest connection's state for the user. */
+  readonly updatedAt: number;
+  readonly joinedAt: number;
+}
+
+/** A user in a room, with all their connections folded into one record. Immutable. */
+export interface Occupant<S extends UserState = UserState> {
+  readonly userId: string;
+  readonly isSelf: boolean;
+  readonly status: OccupantStatus;
+  /** State of the most recently updated connection. */
+  readonly state: Readonly<S>;
+  readonly statesCount: number;
+  readonly connections: readonly PresenceConnection<S>[];
+  readonly joinedAt: number;
+}
+
+/** Read-only, structurally shared map of occupants: an update copies O(√N), never O(N). */
+export interface OccupantTable<S extends UserState = UserState> extends Iterable<Occupant<S>> {
+  readonly size: number;
+  get(userId: string): Occupant<S> | undefined;
+  has(userId: string): boolean;
+}
+
+/** The room model kept in the zustand store. Unchanged parts keep their identity. */
+export interface RoomState<S extends UserState = UserState> {
+  readonly channelName: string;
+  readonly status: ConnectionStatus;
+  readonly selfId: string;
+  readonly self: Occupant<S> | null;
+  readonly occupants: OccupantTable<S>;
+  /** Sorted user ids; a new array only when membership changes. */
+  readonly userIds: readonly string[];
+  /** Distinct users present, self included. */
+  readonly occupancy: number;
+  readonly lastError: PresenceError | null;
+}
+
+export type PresenceEventType =
+  | 'SNAPSHOT'
+  | 'INTERVAL'
+  | 'REMOTE_JOIN'
+  | 'REMOTE_LEAVE'
+  | 'REMOTE_TIMEOUT'
+  | 'REMOTE_STATE_CHANGED';
+
+/** Agora's `UserState` record as returned by queries and events. */
+export interface UserStateRecord<S extends UserState = UserState> {
+  userId: string;
+  states: S;
+  statesCount: number;
+}
+
+/** Batched changes delivered in interval mode (Agora `IntervalDetail`). */
+export interface IntervalDetail<S extends UserState = UserState> {
+  join: { users: string[]; userCount: number };
+  leave: { users: string[]; userCount: number };
+  timeout: { users: string[]; userCount: number };
+  userStateList: UserStateRecord<S>[];
+  totalOccupancy: number;
+}
+
+/** Agora `PresenceEvent`. */
+export interface PresenceEvent<S extends UserState = UserState> {
+  eventType: PresenceEventType;
+  channelType: ChannelType;
+  channelName: string;
+  /** The user the event is about; `''` for SNAPSHOT and INTERVAL. */
+  publisher: string;
+  /** Full state after the change (REMOTE_STATE_CHANGED), else `{}`. */
+  stateChanged: Partial<S>;
+  interval: IntervalDetail<S> | null;
+  snapshot: UserStateRecord<S>[] | null;
+  timestamp: number;
+}
+
+export interface WhoNowOptions {
+  /** @default true */
+  includedUserId?: boolean;
+  /** @default false */
+  includedState?: boolean;
+  /** Bookmark from a previous `nextPage`. */
+  page?: string;
+  /** @default 50 */
+  pageSize?: number;
+}
+
+export interface WhoNowResult<S extends UserState = UserState> {
+  totalOccupancy: number;
+  occupants: UserStateRecord<S>[];
+  /** Bookmark for the next page, `''` when this is the last. */
+  nextPage: string;
+}
+
+export interface WhereNowResult {
+  totalChannel: number;
+  channels: { channelName: string; channelType: ChannelType }[];
+}
+
+export interface JoinOptions<S extends UserState = UserState> {
+  /** Receive presence events for this channel. @default true */
+  withPresence?: boolean;
+  initialState?: Partial<S>;
+  channelType?: ChannelType;
+}
+
+/** Supabase's `presenceState()` shape: key → metas with `presence_ref`. */
+export type SupabasePresenceState = Record<string, Array<Record<string, unknown> & { presence_ref: string }>>;
+
+export type SupabasePresenceEvent =
+  | { event: 'sync' }
+  | { event: 'join'; key: string; newPresences: unknown[]; currentPresences: unknown[] }
+  | { event: 'leave'; key: string; leftPresences: unknown[]; currentPresences: unknown[] };
+
+/** One joined channel. Everything the hooks read goes through here. */
+export interface Room<S extends UserState = UserState> {
+  readonly channelName: string;
+  readonly channelType: ChannelType;
+  /** The zustand vanilla store holding the room model. */
+  readonly store: StoreApi<RoomState<S>>;
+  /** The underlying supabase-js channel (one per room). */
+  readonly channel: RealtimeChannel;
+  /** Supabase's view, built on demand (O(N)); never called on a diff. */
+  presenceState(): SupabasePresenceState;
+  /** Supabase-style `sync`/`join`/`leave` listeners. Returns an unsubscribe function. */
+  onSupabasePresence(
+    event: 'sync' | 'join' | 'leave',
+    handler: (payload: SupabasePresenceEvent) => void,
+  ): () => void;
+  /** Listen to a Broadcast event on this room's channel (not the kit's own `pk:` events). */
+  onBroadcast(event: string, handler: (payload: unknown) => void): () => void;
+  /** Send a Broadcast event on this room's channel. */
+  sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void>;
+  /** Calls `listener` only when that user's occupant record changes identity. */
+  subscribeUser(userId: string, listener: () => void): () => void;
+}
+
+export interface PresenceOptions {
+  /** Presence key; the user id unless you need another identity. @default userId */
+  presenceKey?: string;
+  /** Join channels as private (RLS-protected) channels. @default false */
+  private?: boolean;
+  /** A quick leave-and-return inside this window shows no leave/join. @default 2000 */
+  debounceMs?: number;
+  /** Above this occupancy REMOTE_* events are batched into INTERVAL events. @default 50 */
+  intervalThreshold?: number;
+  /** Period of INTERVAL events. @default 1000 */
+  intervalMs?: number;
+  /** Minimum gap between two state broadcasts. @default 100 */
+  broadcastThrottleMs?: number;
+  /** Presence `track` budget per channel join. @default { maxCalls: 4, windowMs: 30000 } */
+  trackBudget?: { maxCalls: number; windowMs: number };
+  /** Opt-in directory channel that makes `whereNow` work for other users. @default false */
+  directory?: boolean | { channelName: string };
+}
+
+export interface PresenceConfig extends PresenceOptions {
+  client: SupabaseClient;
+  userId: string;
+}
+
+export type PresenceListener<S extends UserState = UserState> = (event: PresenceEvent<S>) => void;
+
+/** The Agora-shaped facade returned by `createPresence`. Methods reject with `PresenceError`. */
+export interface Presence<S extends UserState = UserState> {
+  readonly userId: string;
+  join(channelName: string, options?: JoinOptions<S>): Promise<Room<S>>;
+  leave(channelName: string): Promise<void>;
+  /** The room for a joined (or joining) channel. */
+  getRoom(channelName: string): Room<S> | undefined;
+  setState(channelName: string, state: Partial<S>): Promise<void>;
+  setState(channelName: string, channelType: ChannelType, state: Partial<S>): Promise<void>;
+  removeState(channelName: string, options?: { states?: string[] }): Promise<void>;
+  removeState(channelName: string, channelType: ChannelType, options?: { states?: string[] }): Promise<void>;
+  getState(userId: string, channelName: string, channelType?: ChannelType): Promise<UserStateRecord<S>>;
+  whoNow(channelName: string, options?: WhoNowOptions): Promise<WhoNowResult<S>>;
+  whoNow(channelName: string, channelType: ChannelType, options?: WhoNowOptions): Promise<WhoNowResult<S>>;
+  whereNow(userId: string): Promise<WhereNowResult>;
+  addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
+  addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;
+  /** Leaves every room and removes the channels. */
+  destroy(): Promise<void>;
+}
