@@ -1,0 +1,88 @@
+/** Server limits. Defaults are the real Supabase Realtime defaults (PROTOCOL.md §5.4). */
+export interface Limits {
+  /** Presence calls allowed per channel join inside `clientPresenceWindowMs`. @default 5 */
+  clientPresenceMaxCalls: number;
+  /** @default 30000 */
+  clientPresenceWindowMs: number;
+  /** Channels one socket may hold. @default 100 */
+  maxChannelsPerClient: number;
+  /** Largest broadcast/track/REST payload, in kB (limit is kb*1000+500 bytes, as the server). @default 3000 */
+  maxPayloadSizeKb: number;
+  /** Tenant-wide sends plus deliveries per second, averaged over 60 s. @default 100 */
+  maxEventsPerSecond: number;
+  /** Largest inbound WebSocket frame; larger closes the socket (1009). @default 5000000 */
+  maxFrameSizeBytes: number;
+}
+
+/** The real server's defaults. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  clientPresenceMaxCalls: 5,
+  clientPresenceWindowMs: 30_000,
+  maxChannelsPerClient: 100,
+  maxPayloadSizeKb: 3000,
+  maxEventsPerSecond: 100,
+  maxFrameSizeBytes: 5_000_000,
+});
+
+/** Merges partial limits over the defaults. */
+export function resolveLimits(partial?: Partial<Limits>): Limits {
+  return { ...DEFAULT_LIMITS, ...partial };
+}
+
+/** Bytes a payload may take before it is "too large" (the server's kb*1000 + 500). */
+export function payloadByteLimit(limits: Limits): number {
+  return limits.maxPayloadSizeKb * 1000 + 500;
+}
+
+/** A sliding-window call counter: `hit()` is false once more than `max` calls fall in `windowMs`. */
+export class SlidingWindow {
+  private readonly hits: number[] = [];
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
+
+  /** Records a call; returns false when it exceeds the limit. */
+  hit(now = Date.now()): boolean {
+    while (this.hits.length > 0 && (this.hits[0] ?? 0) <= now - this.windowMs) this.hits.shift();
+    this.hits.push(now);
+    return this.hits.length <= this.max;
+  }
+
+  /** Calls counted in the current window. */
+  get count(): number {
+    return this.hits.length;
+  }
+}
+
+const BUCKET_MS = 5000;
+const BUCKETS = 12;
+
+/** A 60 s average rate in 12 × 5 s buckets, as the real server's rate counters. */
+export class AverageRate {
+  private readonly buckets = new Map<number, number>();
+  private total = 0;
+
+  /** Adds `n` events now. */
+  add(n: number, now = Date.now()): void {
+    const slot = Math.floor(now / BUCKET_MS);
+    this.expire(slot);
+    this.buckets.set(slot, (this.buckets.get(slot) ?? 0) + n);
+    this.total += n;
+  }
+
+  /** Events per second averaged over the last 60 s. */
+  perSecond(now = Date.now()): number {
+    this.expire(Math.floor(now / BUCKET_MS));
+    return this.total / ((BUCKET_MS * BUCKETS) / 1000);
+  }
+
+  private expire(slot: number): void {
+    for (const [s, n] of this.buckets) {
+      if (s <= slot - BUCKETS) {
+        this.buckets.delete(s);
+        this.total -= n;
+      }
+    }
+  }
+}

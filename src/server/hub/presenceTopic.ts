@@ -1,0 +1,133 @@
+import { deepEqual } from './deepEqual.js';
+import { phxRef } from './ids.js';
+
+/** A presence meta as sent on the wire: the tracked payload plus `phx_ref` (and `phx_ref_prev`). */
+export type Meta = Record<string, unknown> & { phx_ref: string; phx_ref_prev?: string };
+
+/** `{ key: { metas } }`, the shape of `presence_state` and of each half of a diff. */
+export type PresenceMap = Record<string, { metas: Meta[] }>;
+
+/** A presence diff; both halves are always present (PROTOCOL.md §3.4). */
+export interface PresenceDiff {
+  joins: PresenceMap;
+  leaves: PresenceMap;
+}
+
+interface Entry {
+  key: string;
+  payload: Record<string, unknown>;
+  meta: Meta;
+}
+
+/** One pending change, numbered so late subscribers can skip what their state already holds. */
+export interface PresenceOp {
+  seq: number;
+  kind: 'join' | 'leave';
+  key: string;
+  meta: Meta;
+}
+
+/** Result of a track call. */
+export type TrackResult = 'joined' | 'updated' | 'unchanged';
+
+function makeMeta(payload: Record<string, unknown>, prev?: string): Meta {
+  const { phx_ref: _ref, phx_ref_prev: _prev, ...rest } = payload;
+  const meta: Meta = { phx_ref: phxRef(), ...rest };
+  if (prev !== undefined) meta.phx_ref_prev = prev;
+  return meta;
+}
+
+/**
+ * Presence for one topic: one entry per channel join (keyed by the channel's id), several entries
+ * may share a presence key. Changes queue as numbered ops until the hub flushes them as a diff.
+ */
+export class PresenceTopic {
+  private readonly entries = new Map<number, Entry>();
+  private pending: PresenceOp[] = [];
+  private seq = 0;
+  private stateCache: string | null = null;
+
+  /** Sequence number of the newest change; a subscriber that got state now has seen up to here. */
+  get version(): number {
+    return this.seq;
+  }
+
+  /** Number of tracked metas. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Tracks or updates the channel's meta. An unchanged payload changes nothing. */
+  track(channelId: number, key: string, payload: Record<string, unknown>): TrackResult {
+    const old = this.entries.get(channelId);
+    if (old && old.key === key && deepEqual(old.payload, payload)) return 'unchanged';
+    const meta = makeMeta(payload, old?.meta.phx_ref);
+    this.entries.set(channelId, { key, payload, meta });
+    this.push('join', key, meta);
+    if (old) this.push('leave', old.key, old.meta);
+    return old ? 'updated' : 'joined';
+  }
+
+  /** Removes the channel's meta; false if it had none. */
+  untrack(channelId: number): boolean {
+    const old = this.entries.get(channelId);
+    if (!old) return false;
+    this.entries.delete(channelId);
+    this.push('leave', old.key, old.meta);
+    return true;
+  }
+
+  /** True when changes await a flush. */
+  get dirty(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Takes the pending ops, leaving none. */
+  takePending(): PresenceOp[] {
+    const ops = this.pending;
+    this.pending = [];
+    return ops;
+  }
+
+  /** The whole state, `presence_state`'s payload. */
+  state(): PresenceMap {
+    const out: PresenceMap = {};
+    for (const { key, meta } of this.entries.values()) (out[key] ??= { metas: [] }).metas.push(meta);
+    return out;
+  }
+
+  /** The state as JSON, cached until the next change (many joins read it during a storm). */
+  stateJson(): string {
+    this.stateCache ??= JSON.stringify(this.state());
+    return this.stateCache;
+  }
+
+  private push(kind: PresenceOp['kind'], key: string, meta: Meta): void {
+    this.stateCache = null;
+    this.pending.push({ seq: ++this.seq, kind, key, meta });
+  }
+}
+
+/**
+ * Folds ops into one diff. A meta that joins and leaves inside the batch cancels out, as a
+ * Phoenix.Presence merge would; ops at or below `afterSeq` are skipped. Null when nothing remains.
+ */
+export function buildDiff(ops: readonly PresenceOp[], afterSeq = 0): PresenceDiff | null {
+  const joins = new Map<string, Meta>();
+  const leaves = new Map<string, { key: string; meta: Meta }>();
+  const joinKeys = new Map<string, string>();
+  for (const op of ops) {
+    if (op.seq <= afterSeq) continue;
+    const ref = op.meta.phx_ref;
+    if (op.kind === 'join') {
+      joins.set(ref, op.meta);
+      joinKeys.set(ref, op.key);
+    } else if (joins.has(ref)) joins.delete(ref);
+    else leaves.set(ref, { key: op.key, meta: op.meta });
+  }
+  if (joins.size === 0 && leaves.size === 0) return null;
+  const diff: PresenceDiff = { joins: {}, leaves: {} };
+  for (const [ref, meta] of joins) (diff.joins[joinKeys.get(ref) ?? ''] ??= { metas: [] }).metas.push(meta);
+  for (const { key, meta } of leaves.values()) (diff.leaves[key] ??= { metas: [] }).metas.push(meta);
+  return diff;
+}
