@@ -10,7 +10,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (existsSync(CHROMIUM_PATH)) process.exit(0);
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const run = (cmd, args) => execFileSync(asRoot ? cmd : 'sudo', asRoot ? args : [cmd, ...args], { stdio: 'inherit' });
+const run = (cmd, args) =>
+  execFileSync(asRoot ? cmd : 'sudo', asRoot ? args : [cmd, ...args], { stdio: 'inherit' });
 try {
   console.log(`[presence-kit] ${CHROMIUM_PATH} not found: installing Debian's chromium`);
   run('apt-get', ['update', '-qq']);

@@ -5,6 +5,7 @@
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
+import type { StateLimits } from './limits.js';
 import type { PresenceError } from './PresenceError.js';
 
 /** Agora-style temporary user state: at most 32 string pairs per user per channel. */
@@ -189,8 +190,20 @@ export interface PresenceOptions {
   broadcastThrottleMs?: number;
   /** Presence `track` budget per channel join. @default { maxCalls: 4, windowMs: 30000 } */
   trackBudget?: { maxCalls: number; windowMs: number };
-  /** Opt-in directory channel that makes `whereNow` work for other users. @default false */
+  /**
+   * Opt-in directory channel that makes `whereNow` work for other users. Cost: every user of the
+   * app joins one shared presence channel, so everyone receives everyone's joins and leaves
+   * (O(N²) presence traffic app-wide). Without it `whereNow(otherUser)` answers only from the
+   * rooms we are in. @default false
+   */
   directory?: boolean | { channelName: string };
+  /**
+   * Added by the core: while our socket reconnects, others are marked `stale` only after this
+   * long, so a typical 1 s blip re-renders nothing. `0` marks them at once. @default 3000
+   */
+  staleAfterMs?: number;
+  /** Added by the core: state size limits; Agora's by default (see `DEFAULT_STATE_LIMITS`). */
+  limits?: Partial<StateLimits>;
 }
 
 export interface PresenceConfig extends PresenceOptions {

@@ -22,7 +22,8 @@ export interface JwtClaims {
 export type TokenError = 'missing' | 'malformed' | 'signature' | 'claims' | 'expired';
 
 /** Outcome of verifying a token. `expiredSecondsAgo` is set for `expired`. */
-export type TokenCheck = { ok: true; claims: JwtClaims } | { ok: false; error: TokenError; expiredSecondsAgo?: number };
+export type TokenCheck =
+  { ok: true; claims: JwtClaims } | { ok: false; error: TokenError; expiredSecondsAgo?: number };
 
 const ALGORITHMS = ['HS256', 'HS384', 'HS512'];
 
@@ -47,10 +48,14 @@ function classify(err: unknown): TokenCheck {
   // jose checks the signature before the claims, so an expired token was genuinely signed.
   if (err instanceof errors.JWTExpired) {
     const exp = err.payload.exp;
-    if (typeof err.payload.role !== 'string' || typeof exp !== 'number') return { ok: false, error: 'claims' };
+    if (typeof err.payload.role !== 'string' || typeof exp !== 'number')
+      return { ok: false, error: 'claims' };
     return { ok: false, error: 'expired', expiredSecondsAgo: Math.max(0, nowSeconds() - exp) };
   }
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JOSEAlgNotAllowed) {
+  if (
+    err instanceof errors.JWSSignatureVerificationFailed ||
+    err instanceof errors.JOSEAlgNotAllowed
+  ) {
     return { ok: false, error: 'signature' };
   }
   return { ok: false, error: 'malformed' };
@@ -60,7 +65,10 @@ function classify(err: unknown): TokenCheck {
  * Verifies an HS256/384/512 JWT against `secret` with jose (browser and Node) and requires `role`
  * and `exp`. Unsigned (`alg: none`) and foreign-key tokens are refused. Never throws.
  */
-export async function verifyToken(secret: string, token: string | null | undefined): Promise<TokenCheck> {
+export async function verifyToken(
+  secret: string,
+  token: string | null | undefined,
+): Promise<TokenCheck> {
   if (token === null || token === undefined || token === '') return { ok: false, error: 'missing' };
   try {
     const { payload } = await jwtVerify(token, secretKey(secret), { algorithms: ALGORITHMS });
@@ -113,6 +121,11 @@ export function tokenErrorMessage(check: Extract<TokenCheck, { ok: false }>): st
 
 /** The `reason` of a join refused for its token (PROTOCOL.md §2.3). */
 export function joinErrorReason(check: Extract<TokenCheck, { ok: false }>): string {
-  const code = check.error === 'signature' ? 'JwtSignatureError' : check.error === 'malformed' || check.error === 'missing' ? 'MalformedJWT' : 'InvalidJWTToken';
+  const code =
+    check.error === 'signature'
+      ? 'JwtSignatureError'
+      : check.error === 'malformed' || check.error === 'missing'
+        ? 'MalformedJWT'
+        : 'InvalidJWTToken';
   return `${code}: ${tokenErrorMessage(check)}`;
 }

@@ -10,6 +10,8 @@ export interface Limits {
   maxPayloadSizeKb: number;
   /** Tenant-wide sends plus deliveries per second, averaged over 60 s. @default 100 */
   maxEventsPerSecond: number;
+  /** Tenant-wide presence events (tracks, `presence_state` pushes, diff deliveries) per second, 60 s average. @default 1000 */
+  maxPresenceEventsPerSecond: number;
   /** Largest inbound WebSocket frame; larger closes the socket (1009). @default 5000000 */
   maxFrameSizeBytes: number;
 }
@@ -21,6 +23,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxChannelsPerClient: 100,
   maxPayloadSizeKb: 3000,
   maxEventsPerSecond: 100,
+  maxPresenceEventsPerSecond: 1000,
   maxFrameSizeBytes: 5_000_000,
 });
 

@@ -92,7 +92,8 @@ export class PresenceTopic {
   /** The whole state, `presence_state`'s payload. */
   state(): PresenceMap {
     const out: PresenceMap = {};
-    for (const { key, meta } of this.entries.values()) (out[key] ??= { metas: [] }).metas.push(meta);
+    for (const { key, meta } of this.entries.values())
+      (out[key] ??= { metas: [] }).metas.push(meta);
     return out;
   }
 
@@ -127,7 +128,9 @@ export function buildDiff(ops: readonly PresenceOp[], afterSeq = 0): PresenceDif
   }
   if (joins.size === 0 && leaves.size === 0) return null;
   const diff: PresenceDiff = { joins: {}, leaves: {} };
-  for (const [ref, meta] of joins) (diff.joins[joinKeys.get(ref) ?? ''] ??= { metas: [] }).metas.push(meta);
-  for (const { key, meta } of leaves.values()) (diff.leaves[key] ??= { metas: [] }).metas.push(meta);
+  for (const [ref, meta] of joins)
+    (diff.joins[joinKeys.get(ref) ?? ''] ??= { metas: [] }).metas.push(meta);
+  for (const { key, meta } of leaves.values())
+    (diff.leaves[key] ??= { metas: [] }).metas.push(meta);
   return diff;
 }

@@ -19,7 +19,11 @@ export type AuthorizeAction = 'read' | 'presence' | 'broadcast';
  * Stands in for Realtime's RLS policies on private channels. `topic` is the channel name without
  * `realtime:`. The default allows everything to role `authenticated`.
  */
-export type AuthorizeFn = (request: { claims: JwtClaims; topic: string; action: AuthorizeAction }) => boolean | Promise<boolean>;
+export type AuthorizeFn = (request: {
+  claims: JwtClaims;
+  topic: string;
+  action: AuthorizeAction;
+}) => boolean | Promise<boolean>;
 
 /** Log levels of {@link LogFn}. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -82,6 +86,8 @@ export interface HubStats {
   rest: EventCounts;
   /** Tenant-wide events per second, 60 s average. */
   eventsPerSecond: number;
+  /** Tenant-wide presence events per second, 60 s average. */
+  presenceEventsPerSecond: number;
 }
 
 /** One live channel, as listed by {@link Hub.inspect}. */
@@ -132,7 +138,10 @@ export interface Hub {
   /** Adds a frame tap; returns its remover. */
   onFrame(tap: FrameTap): () => void;
   /** Drops sockets (by id or predicate) as a network loss would; returns how many. @default code 1006 */
-  dropSocket(target: string | ((info: { id: string; vsn: Vsn; role: string; topics: string[] }) => boolean), code?: number): number;
+  dropSocket(
+    target: string | ((info: { id: string; vsn: Vsn; role: string; topics: string[] }) => boolean),
+    code?: number,
+  ): number;
   /** Socket ids currently connected. */
   socketIds(): string[];
   /** Closes all sockets and timers. */

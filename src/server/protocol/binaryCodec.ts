@@ -1,5 +1,11 @@
 import { isJsonObject, parseJson, utf8Bytes, utf8Text } from './json.js';
-import type { BroadcastPush, DecodeResult, JsonObject, PayloadEncoding, UserBroadcast } from './types.js';
+import type {
+  BroadcastPush,
+  DecodeResult,
+  JsonObject,
+  PayloadEncoding,
+  UserBroadcast,
+} from './types.js';
 
 /** Binary frame kinds realtime-js uses (PROTOCOL.md §1.2). */
 export const KIND_USER_BROADCAST_PUSH = 3;
@@ -31,14 +37,16 @@ function readStrings(bytes: Uint8Array, offset: number, lengths: number[]): Deco
 function parseMetadata(text: string): DecodeResult<JsonObject | null> {
   if (text === '') return { ok: true, value: null };
   const parsed = parseJson(text);
-  if (!parsed.ok || !isJsonObject(parsed.value)) return { ok: false, error: 'metadata must be a JSON object' };
+  if (!parsed.ok || !isJsonObject(parsed.value))
+    return { ok: false, error: 'metadata must be a JSON object' };
   return { ok: true, value: parsed.value };
 }
 
 /** Decodes a kind-3 frame (client → server). Never throws on hostile input. */
 export function decodeBroadcastPush(bytes: Uint8Array): DecodeResult<BroadcastPush> {
   if (bytes.byteLength < PUSH_HEADER) return { ok: false, error: 'truncated frame' };
-  if (bytes[0] !== KIND_USER_BROADCAST_PUSH) return { ok: false, error: `unsupported binary kind ${String(bytes[0])}` };
+  if (bytes[0] !== KIND_USER_BROADCAST_PUSH)
+    return { ok: false, error: `unsupported binary kind ${String(bytes[0])}` };
   const encoding = encodingOf(bytes[6]);
   if (encoding === null) return { ok: false, error: 'unknown payload encoding' };
   const lengths = [bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0, bytes[4] ?? 0, bytes[5] ?? 0];
@@ -85,20 +93,31 @@ export function encodeUserBroadcast(msg: UserBroadcast): Uint8Array | null {
   const meta = utf8Bytes(msg.metadata);
   if (topic.byteLength > 255 || event.byteLength > 255 || meta.byteLength > 255) return null;
   const enc = msg.encoding === 'json' ? 1 : 0;
-  return assemble([KIND_USER_BROADCAST, topic.byteLength, event.byteLength, meta.byteLength, enc], [topic, event, meta, msg.payload]);
+  return assemble(
+    [KIND_USER_BROADCAST, topic.byteLength, event.byteLength, meta.byteLength, enc],
+    [topic, event, meta, msg.payload],
+  );
 }
 
 /** Encodes a kind-3 frame, as realtime-js does; null if a field exceeds 255 bytes. For tests and tools. */
-export function encodeBroadcastPush(msg: Omit<BroadcastPush, 'metadata'> & { metadata?: string }): Uint8Array | null {
-  const fields = [msg.joinRef ?? '', msg.ref ?? '', msg.topic, msg.event, msg.metadata ?? ''].map(utf8Bytes);
+export function encodeBroadcastPush(
+  msg: Omit<BroadcastPush, 'metadata'> & { metadata?: string },
+): Uint8Array | null {
+  const fields = [msg.joinRef ?? '', msg.ref ?? '', msg.topic, msg.event, msg.metadata ?? ''].map(
+    utf8Bytes,
+  );
   if (fields.some((f) => f.byteLength > 255)) return null;
   const enc = msg.encoding === 'json' ? 1 : 0;
-  return assemble([KIND_USER_BROADCAST_PUSH, ...fields.map((f) => f.byteLength), enc], [...fields, msg.payload]);
+  return assemble(
+    [KIND_USER_BROADCAST_PUSH, ...fields.map((f) => f.byteLength), enc],
+    [...fields, msg.payload],
+  );
 }
 
 /** Decodes a kind-4 frame, as realtime-js does. For tests and tools. */
 export function decodeUserBroadcast(bytes: Uint8Array): DecodeResult<UserBroadcast> {
-  if (bytes.byteLength < BROADCAST_HEADER || bytes[0] !== KIND_USER_BROADCAST) return { ok: false, error: 'not a kind-4 frame' };
+  if (bytes.byteLength < BROADCAST_HEADER || bytes[0] !== KIND_USER_BROADCAST)
+    return { ok: false, error: 'not a kind-4 frame' };
   const encoding = encodingOf(bytes[4]);
   if (encoding === null) return { ok: false, error: 'unknown payload encoding' };
   const lengths = [bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0];
@@ -106,5 +125,8 @@ export function decodeUserBroadcast(bytes: Uint8Array): DecodeResult<UserBroadca
   if (!strings.ok) return strings;
   const [topic = '', event = '', metadata = ''] = strings.value;
   const headerEnd = BROADCAST_HEADER + lengths.reduce((a, b) => a + b, 0);
-  return { ok: true, value: { topic, event, metadata, encoding, payload: bytes.subarray(headerEnd) } };
+  return {
+    ok: true,
+    value: { topic, event, metadata, encoding, payload: bytes.subarray(headerEnd) },
+  };
 }

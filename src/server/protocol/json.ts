@@ -18,7 +18,8 @@ export function isJsonObject(value: unknown): value is JsonObject {
 export function readRef(value: unknown): DecodeResult<string | null> {
   if (value === null || value === undefined) return { ok: true, value: null };
   if (typeof value === 'string') return { ok: true, value };
-  if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value) };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return { ok: true, value: String(value) };
   return { ok: false, error: 'ref must be a string or null' };
 }
 

@@ -2,7 +2,13 @@ import { isJsonObject, parseJson, readRef } from './json.js';
 import type { DecodeResult, Message, OutMessage, Vsn } from './types.js';
 
 /** Builds a Message from its five parts, validating each one. */
-function buildMessage(joinRef: unknown, ref: unknown, topic: unknown, event: unknown, payload: unknown): DecodeResult<Message> {
+function buildMessage(
+  joinRef: unknown,
+  ref: unknown,
+  topic: unknown,
+  event: unknown,
+  payload: unknown,
+): DecodeResult<Message> {
   const jr = readRef(joinRef);
   if (!jr.ok) return jr;
   const r = readRef(ref);
@@ -20,7 +26,8 @@ export function decodeV2Text(text: string): DecodeResult<Message> {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
   const arr = parsed.value;
-  if (!Array.isArray(arr) || arr.length !== 5) return { ok: false, error: 'expected a 5-element array' };
+  if (!Array.isArray(arr) || arr.length !== 5)
+    return { ok: false, error: 'expected a 5-element array' };
   return buildMessage(arr[0], arr[1], arr[2], arr[3], arr[4]);
 }
 
@@ -47,7 +54,8 @@ export function encodeText(vsn: Vsn, msg: OutMessage, payloadJson?: string): str
   const topic = JSON.stringify(msg.topic);
   const event = JSON.stringify(msg.event);
   const ref = msg.ref === null ? 'null' : JSON.stringify(msg.ref);
-  if (vsn === '1.0.0') return `{"topic":${topic},"event":${event},"payload":${payload},"ref":${ref}}`;
+  if (vsn === '1.0.0')
+    return `{"topic":${topic},"event":${event},"payload":${payload},"ref":${ref}}`;
   const joinRef = msg.joinRef === null ? 'null' : JSON.stringify(msg.joinRef);
   return `[${joinRef},${ref},${topic},${event},${payload}]`;
 }

@@ -46,7 +46,8 @@ export interface UserBroadcast {
 }
 
 /** A decoded inbound frame: a JSON message or a binary broadcast push. */
-export type InboundFrame = { kind: 'message'; message: Message } | { kind: 'broadcast'; push: BroadcastPush };
+export type InboundFrame =
+  { kind: 'message'; message: Message } | { kind: 'broadcast'; push: BroadcastPush };
 
 /** Result of decoding untrusted input: never throws, always one of these. */
 export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { PresenceEvent } from '../../src/core/types.js';
+import type { DemoState } from './presence.js';
+import { usePresenceEvent } from './presence.js';
+
+interface Entry {
+  id: number;
+  time: string;
+  type: PresenceEvent['eventType'];
+  who: string;
+  detail: string;
+}
+
+const MAX_ENTRIES = 50;
+let nextId = 0;
+
+function describe(event: PresenceEvent<DemoState>): string {
+  switch (event.eventType) {
+    case 'SNAPSHOT':
+      return `${event.snapshot?.length ?? 0} occupants`;
+    case 'INTERVAL': {
+      const i = event.interval;
+      return i === null
+        ? ''
+        : `+${i.join.userCount} −${i.leave.userCount} ⏱${i.timeout.userCount} Δ${i.userStateList.length}`;
+    }
+    case 'REMOTE_STATE_CHANGED':
+      return JSON.stringify(event.stateChanged);
+    default:
+      return '';
+  }
+}
+
+/** Every Agora-style PresenceEvent of this room, newest first. */
+export function EventLog() {
+  const [entries, setEntries] = useState<Entry[]>([]);
+  usePresenceEvent('*', (event) => {
+    const entry: Entry = {
+      id: (nextId += 1),
+      time: new Date(event.timestamp).toLocaleTimeString(),
+      type: event.eventType,
+      who: event.publisher,
+      detail: describe(event),
+    };
+    setEntries((list) => [entry, ...list].slice(0, MAX_ENTRIES));
+  });
+  return (
+    <section className="card log-card" aria-labelledby="log-title">
+      <h2 id="log-title">Presence events</h2>
+      <div role="log" className="log-scroll">
+        <ol className="log">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <time>{e.time}</time>
+              <span className="event" data-type={e.type}>
+                {e.type}
+              </span>
+              <span className="who">{e.who}</span>
+              <span className="detail">{e.detail}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+      {entries.length === 0 && (
+        <p className="muted empty">Events appear here as people come, go and change.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+/** How many announced leaves are remembered; older ones are forgotten first. */
+const MAX_ANNOUNCED = 1024;
+
+/**
+ * Flap debounce and leave-vs-timeout. A user whose last connection vanished waits here for
+ * `debounceMs`; if they come back first the timer is cancelled and nobody sees a leave. When it
+ * expires, the leave counts as graceful if any of their departed connections announced itself
+ * with `pk:leave` (before or after the presence leave: Supabase does not order the two).
+ */
+export class LeaveDebouncer {
+  private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout> | null; connectionIds: string[] }>();
+  private readonly announced = new Set<string>();
+
+  constructor(
+    private readonly debounceMs: number,
+    private readonly expire: (userId: string, graceful: boolean) => void,
+  ) {}
+
+  /** Remembers that `connectionId` is leaving on purpose. */
+  announce(connectionId: string): void {
+    this.announced.delete(connectionId);
+    this.announced.add(connectionId);
+    if (this.announced.size > MAX_ANNOUNCED) {
+      const oldest = this.announced.values().next().value;
+      if (oldest !== undefined) this.announced.delete(oldest);
+    }
+  }
+
+  /** True while `userId` is inside the debounce window. */
+  isPending(userId: string): boolean {
+    return this.pending.has(userId);
+  }
+
+  /**
+   * Starts the window for `userId`, whose last connections were `connectionIds`. With
+   * `debounceMs <= 0` it expires at once (inside the caller's batch).
+   */
+  start(userId: string, connectionIds: readonly string[]): void {
+    const entry = this.pending.get(userId);
+    if (entry) {
+      entry.connectionIds.push(...connectionIds);
+      return;
+    }
+    if (this.debounceMs <= 0) {
+      this.expire(userId, this.graceful(connectionIds));
+      return;
+    }
+    const record = { timer: null as ReturnType<typeof setTimeout> | null, connectionIds: [...connectionIds] };
+    record.timer = setTimeout(() => {
+      this.pending.delete(userId);
+      this.expire(userId, this.graceful(record.connectionIds));
+    }, this.debounceMs);
+    this.pending.set(userId, record);
+  }
+
+  /** The user came back: no leave, no join. */
+  cancel(userId: string): void {
+    const entry = this.pending.get(userId);
+    if (!entry) return;
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    this.pending.delete(userId);
+  }
+
+  /** Stops every timer (the room is closing). */
+  dispose(): void {
+    for (const entry of this.pending.values()) if (entry.timer !== null) clearTimeout(entry.timer);
+    this.pending.clear();
+    this.announced.clear();
+  }
+
+  private graceful(connectionIds: readonly string[]): boolean {
+    let graceful = false;
+    for (const id of connectionIds) {
+      if (this.announced.delete(id)) graceful = true;
+    }
+    return graceful;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Sorted user-id arrays. Ids are ordered by UTF-16 code units (`<`), which is also the order of
+ * whoNow pages and bookmarks. Arrays are never mutated: each change returns a new array.
+ */
+
+/** Index of the first id `>= id` (or `> id` when `after` is true). */
+export function searchIds(ids: readonly string[], id: string, after = false): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const probe = ids[mid] as string;
+    if (probe < id || (after && probe === id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Merges `sortedAdds` into `ids` and drops `removes`, in one O(N + k) pass. */
+function mergeIds(ids: readonly string[], sortedAdds: readonly string[], removes: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let j = 0;
+  for (const id of ids) {
+    while (j < sortedAdds.length && (sortedAdds[j] as string) < id) out.push(sortedAdds[j++] as string);
+    if (!removes.has(id)) out.push(id);
+  }
+  while (j < sortedAdds.length) out.push(sortedAdds[j++] as string);
+  return out;
+}
+
+/**
+ * Applies a membership change. `adds` must be absent from `ids` and `removes` present (the caller
+ * tracks membership). A single change is one binary search and one copy; a large frame (e.g. a
+ * 10,000-key `presence_state`) is one sort of the added ids and one merge.
+ */
+export function applyIdChanges(ids: readonly string[], adds: readonly string[], removes: ReadonlySet<string>): readonly string[] {
+  if (adds.length === 0 && removes.size === 0) return ids;
+  if (adds.length + removes.size === 1) {
+    const next = ids.slice();
+    if (adds.length === 1) next.splice(searchIds(ids, adds[0] as string), 0, adds[0] as string);
+    else for (const id of removes) next.splice(searchIds(ids, id), 1);
+    return next;
+  }
+  const sortedAdds = adds.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return mergeIds(ids, sortedAdds, removes);
+}

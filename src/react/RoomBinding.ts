@@ -1,0 +1,65 @@
+import type { JoinOptions, Presence, Room, UserState } from '../core/types.js';
+import { leaseRoom, type PresenceSource } from './leaseRoom.js';
+
+/** What a provider currently points at. Both `null` on the server and before the first effect. */
+export interface RoomSnapshot<S extends UserState = UserState> {
+  readonly presence: Presence<S> | null;
+  readonly room: Room<S> | null;
+}
+
+const disconnected: RoomSnapshot<never> = { presence: null, room: null };
+
+/**
+ * One per provider: an external store of "which presence and room am I bound to", so the provider
+ * can read it with `useSyncExternalStore` and connect from an effect (never during render).
+ */
+export class RoomBinding<S extends UserState = UserState> {
+  #snapshot: RoomSnapshot<S> = disconnected;
+  readonly #listeners = new Set<() => void>();
+  #waiters: Array<(snapshot: RoomSnapshot<S>) => boolean> = [];
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): RoomSnapshot<S> => this.#snapshot;
+
+  /** Leases the room; the returned function gives the lease back (safe to call twice). */
+  connect(source: PresenceSource<S>, channelName: string, joinOptions: JoinOptions<S>): () => void {
+    const lease = leaseRoom(source, channelName, joinOptions);
+    let active = true;
+    this.#publish(lease.presence, null);
+    lease.room.then(
+      (room) => active && this.#publish(lease.presence, room),
+      () => undefined,
+    );
+    return () => {
+      active = false;
+      lease.release();
+    };
+  }
+
+  /** Resolves with `pick(snapshot)` as soon as it is not `null` (never, on the server). */
+  when<T>(pick: (snapshot: RoomSnapshot<S>) => T | null): Promise<T> {
+    const now = pick(this.#snapshot);
+    if (now !== null) return Promise.resolve(now);
+    return new Promise<T>((resolve) => {
+      this.#waiters.push((snapshot) => {
+        const value = pick(snapshot);
+        if (value === null) return false;
+        resolve(value);
+        return true;
+      });
+    });
+  }
+
+  #publish(presence: Presence<S>, room: Room<S> | null): void {
+    const current = this.#snapshot;
+    if (current.presence === presence && current.room === room) return;
+    const next: RoomSnapshot<S> = { presence, room };
+    this.#snapshot = next;
+    this.#waiters = this.#waiters.filter((settle) => !settle(next));
+    for (const listener of this.#listeners) listener();
+  }
+}

@@ -1,0 +1,17 @@
+export { createPresenceContext, type PresenceBindings } from './createPresenceContext.js';
+export { PresenceProvider, type PresenceProviderProps } from './PresenceProvider.js';
+export { shallowEqual } from './shallowEqual.js';
+export { useBroadcast } from './useBroadcast.js';
+export { useConnectionStatus } from './useConnectionStatus.js';
+export { useOccupant } from './useOccupant.js';
+export { useOthers } from './useOthers.js';
+export { usePresence } from './usePresence.js';
+export { usePresenceEvent } from './usePresenceEvent.js';
+export { useRoom } from './useRoom.js';
+export { useSelf } from './useSelf.js';
+export { useSendBroadcast, type SendBroadcast } from './useSendBroadcast.js';
+export type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+export { useUserState } from './useUserState.js';
+export type { UserStateActions } from './useUserStateActions.js';
+export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
+export { useWhoNow } from './useWhoNow.js';

@@ -1,0 +1,139 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { createPresence } from '../core/createPresence.js';
+import type { JoinOptions, Presence, PresenceOptions, Room, UserState } from '../core/types.js';
+
+/** Where the provider's presence comes from: one you own, or one it creates (and destroys). */
+export type PresenceSource<S extends UserState = UserState> =
+  | { readonly presence: Presence<S> }
+  | {
+      readonly client: SupabaseClient;
+      readonly userId: string;
+      readonly options?: PresenceOptions | undefined;
+    };
+
+/** A counted claim on one joined room; the last `release()` leaves it. */
+export interface RoomLease<S extends UserState = UserState> {
+  readonly presence: Presence<S>;
+  /** Resolves with the room as soon as the engine has one (before the join completes). */
+  readonly room: Promise<Room<S>>;
+  release(): void;
+}
+
+interface Shared<T> {
+  readonly value: T;
+  refs: number;
+  readonly dispose: () => Promise<unknown>;
+}
+
+type Owner = SupabaseClient | Presence<UserState>;
+
+const ignore = (): void => {};
+
+// Keyed by the objects the user passes in, so nothing outlives them.
+const presencesByClient = new WeakMap<SupabaseClient, Map<string, Shared<Presence<UserState>>>>();
+const roomsByPresence = new WeakMap<
+  Presence<UserState>,
+  Map<string, Shared<Promise<Room<UserState>>>>
+>();
+// Leaves and destroys still in flight, per client (or per given presence). supabase-js hands back a
+// closing channel of the same topic until it is gone, so a new join must wait for them.
+const teardowns = new WeakMap<Owner, Set<Promise<unknown>>>();
+
+function mapFor<K extends object, V>(owner: WeakMap<K, Map<string, V>>, key: K): Map<string, V> {
+  let map = owner.get(key);
+  if (map === undefined) owner.set(key, (map = new Map()));
+  return map;
+}
+
+function retain<T>(map: Map<string, Shared<T>>, key: string, create: () => Shared<T>): Shared<T> {
+  const entry = map.get(key) ?? create();
+  map.set(key, entry);
+  entry.refs += 1;
+  return entry;
+}
+
+/**
+ * Teardown waits one microtask: StrictMode's unmount-and-remount of effects (and a remount with
+ * the same key) re-acquires the entry before then, so it keeps its one channel and one join.
+ */
+function release<T>(
+  owner: Owner,
+  map: Map<string, Shared<T>>,
+  key: string,
+  entry: Shared<T>,
+): void {
+  entry.refs -= 1;
+  if (entry.refs > 0) return;
+  queueMicrotask(() => {
+    if (entry.refs > 0 || map.get(key) !== entry) return;
+    map.delete(key);
+    let pending = teardowns.get(owner);
+    if (pending === undefined) teardowns.set(owner, (pending = new Set()));
+    // Core reports failures through its `error` listeners; nobody is left to await this one.
+    const done = entry.dispose().catch(ignore);
+    pending.add(done);
+    void done.then(() => pending.delete(done));
+  });
+}
+
+function afterTeardowns(owner: Owner): Promise<unknown> {
+  const pending = teardowns.get(owner);
+  return pending === undefined || pending.size === 0 ? Promise.resolve() : Promise.all(pending);
+}
+
+interface PresenceLease<S extends UserState> {
+  presence: Presence<S>;
+  owner: Owner;
+  release(): void;
+}
+
+function leasePresence<S extends UserState>(source: PresenceSource<S>): PresenceLease<S> {
+  if ('presence' in source) {
+    return {
+      presence: source.presence,
+      owner: source.presence as Presence<UserState>,
+      release: ignore,
+    };
+  }
+  const { client, userId, options } = source;
+  const map = mapFor(presencesByClient, client);
+  const entry = retain(map, userId, () => {
+    const presence = createPresence<UserState>({ ...options, client, userId });
+    return { value: presence, refs: 0, dispose: () => presence.destroy() };
+  });
+  return {
+    presence: entry.value as Presence<S>,
+    owner: client,
+    release: () => release(client, map, userId, entry),
+  };
+}
+
+/** Joins `channelName` once per presence, however many providers (or StrictMode passes) ask. */
+export function leaseRoom<S extends UserState>(
+  source: PresenceSource<S>,
+  channelName: string,
+  joinOptions: JoinOptions<S>,
+): RoomLease<S> {
+  const { presence, owner, release: releasePresence } = leasePresence(source);
+  const rooms = mapFor(roomsByPresence, presence as Presence<UserState>);
+  const entry = retain(rooms, channelName, () => {
+    const room = afterTeardowns(owner).then(() => {
+      const joined = presence.join(channelName, joinOptions) as Promise<Room<UserState>>;
+      // A failed join shows in the room's `status`/`lastError`; keep it from going unhandled.
+      joined.catch(ignore);
+      return (presence.getRoom(channelName) as Room<UserState> | undefined) ?? joined;
+    });
+    return { value: room, refs: 0, dispose: () => presence.leave(channelName) };
+  });
+  let released = false;
+  return {
+    presence,
+    room: entry.value as Promise<Room<S>>,
+    release() {
+      if (released) return;
+      released = true;
+      release(owner, rooms, channelName, entry);
+      releasePresence();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { useCallback } from 'react';
+import type { ConnectionStatus, RoomState, UserState } from '../core/types.js';
+import { useRoomSelector } from './useRoomSelector.js';
+import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+
+/**
+ * Our own subscription status: `idle` (server render, not joined yet), `connecting`, `subscribed`,
+ * `reconnecting`, `closed` or `error` (details in `usePresence((room) => room.lastError)`).
+ *
+ * @example
+ * const status = useConnectionStatus();
+ * const online = useConnectionStatus((status) => status === 'subscribed');
+ */
+export function useConnectionStatus(): ConnectionStatus;
+export function useConnectionStatus<T>(
+  selector: (status: ConnectionStatus) => T,
+  isEqual?: EqualityFn<T>,
+): T;
+export function useConnectionStatus<T>(
+  selector?: (status: ConnectionStatus) => T,
+  isEqual?: EqualityFn<T>,
+): T | ConnectionStatus {
+  const select = useCallback(
+    (state: RoomState<UserState>) =>
+      selector === undefined ? state.status : selector(state.status),
+    [selector],
+  );
+  return useRoomSelector(select, isEqual as EqualityFn<T | ConnectionStatus>);
+}

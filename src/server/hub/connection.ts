@@ -1,0 +1,97 @@
+import { encodeText } from '../protocol/messageCodec.js';
+import type { OutMessage, Vsn } from '../protocol/types.js';
+import type { JwtClaims } from './auth.js';
+import type { Channel, HubContext } from './context.js';
+import type { SocketSink } from './types.js';
+
+/** Frames a socket may queue behind a slow (async) one before it is closed as a flood. */
+const MAX_QUEUE = 10_000;
+
+type Handler = (conn: Connection, data: string | Uint8Array) => void | Promise<void>;
+
+/**
+ * One client socket. Inbound frames are handled strictly in order: when a handler is async
+ * (token checks), later frames wait in a queue, so a join is always settled before what follows it.
+ */
+export class Connection {
+  readonly channels = new Map<string, Channel>();
+  lastSeen = Date.now();
+  closed = false;
+  private readonly queue: (string | Uint8Array)[] = [];
+  private busy = false;
+
+  constructor(
+    readonly id: string,
+    readonly vsn: Vsn,
+    readonly sink: SocketSink,
+    readonly token: string,
+    readonly claims: JwtClaims,
+    private readonly ctx: HubContext,
+    private readonly handler: Handler,
+  ) {}
+
+  /** Accepts one inbound frame. */
+  enqueue(data: string | Uint8Array): void {
+    if (this.closed) return;
+    this.lastSeen = Date.now();
+    if (this.busy) {
+      if (this.queue.length >= MAX_QUEUE) this.sink.close(1008, 'too many queued frames');
+      else this.queue.push(data);
+      return;
+    }
+    this.run(data);
+  }
+
+  /** Sends a message; `payloadJson` reuses an already serialised payload. */
+  send(msg: OutMessage, payloadJson?: string): void {
+    if (this.closed) return;
+    this.sink.sendText(encodeText(this.vsn, msg, payloadJson));
+    this.sent(msg);
+  }
+
+  /** Sends pre-encoded text (fan-out encodes once for many sockets). */
+  sendEncoded(text: string, msg: OutMessage): void {
+    if (this.closed) return;
+    this.sink.sendText(text);
+    this.sent(msg);
+  }
+
+  /** Sends a binary frame; `msg` describes it for stats and taps. */
+  sendBinary(bytes: Uint8Array, msg: OutMessage): void {
+    if (this.closed) return;
+    this.sink.sendBinary(bytes);
+    this.sent(msg);
+  }
+
+  private sent(msg: OutMessage): void {
+    this.ctx.stats.countOut(msg.event, msg.topic);
+    for (const tap of this.ctx.taps) tap('out', this.id, msg);
+  }
+
+  private run(data: string | Uint8Array): void {
+    let result: void | Promise<void>;
+    try {
+      result = this.handler(this, data);
+    } catch (err) {
+      this.ctx.log('error', 'frame handler failed', { socket: this.id, error: String(err) });
+      return;
+    }
+    if (!result) return;
+    this.busy = true;
+    result
+      .catch((err: unknown) =>
+        this.ctx.log('error', 'frame handler failed', { socket: this.id, error: String(err) }),
+      )
+      .finally(() => {
+        this.busy = false;
+        this.drain();
+      });
+  }
+
+  private drain(): void {
+    while (!this.busy && !this.closed && this.queue.length > 0) {
+      const next = this.queue.shift();
+      if (next !== undefined) this.run(next);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { DEFAULT_JWT_SECRET } from './auth.js';
+import { Connector } from './connector.js';
+import type { HubContext } from './context.js';
+import { closeConnection } from './handleFrame.js';
+import { inspectHub, presenceStateOf, socketInfo } from './inspect.js';
+import { AverageRate, resolveLimits } from './limits.js';
+import { defaultAuthorize } from './permissions.js';
+import { handleRest } from './rest.js';
+import { StatsCounters } from './statsCounters.js';
+import { TokenVerifier } from './tokenVerifier.js';
+import type { Hub, HubOptions } from './types.js';
+import { IdleSweeper } from './idleSweeper.js';
+
+function createContext(options: HubOptions): HubContext {
+  let id = 0;
+  const secret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  return {
+    secret,
+    limits: resolveLimits(options.limits),
+    authorize: options.authorize ?? defaultAuthorize,
+    log: options.log ?? (() => undefined),
+    joinErrorDelayMs: options.joinErrorDelayMs ?? 0,
+    presenceFlushMs: options.presenceFlushMs ?? 10,
+    connections: new Map(),
+    rooms: new Map(),
+    stats: new StatsCounters(),
+    taps: new Set(options.onFrame ? [options.onFrame] : []),
+    events: new AverageRate(),
+    presenceEvents: new AverageRate(),
+    verifier: new TokenVerifier(secret),
+    nextId: () => ++id,
+  };
+}
+
+/**
+ * Creates the transport-free Realtime server core: channels, presence, broadcast, limits and auth,
+ * speaking PROTOCOL.md to the frame. Hosts (Node `ws`, in-page loopback) feed it frames.
+ * @example const hub = createHub({ limits: { clientPresenceMaxCalls: 10 } });
+ */
+export function createHub(options: HubOptions = {}): Hub {
+  const ctx = createContext(options);
+  const sweeper = new IdleSweeper(
+    options.idleTimeoutMs ?? 60_000,
+    () => ctx.connections.values(),
+    (conn) => closeConnection(ctx, conn, 1000, 'idle timeout'),
+  );
+  const connector = new Connector(ctx, options.refusalDelayMs ?? 0, sweeper);
+  return {
+    connect: connector.connect,
+    handleRest: (request) => handleRest(ctx, request),
+    stats: () => ({
+      ...ctx.stats.snapshot(),
+      sockets: ctx.connections.size,
+      channels: [...ctx.connections.values()].reduce((n, c) => n + c.channels.size, 0),
+      eventsPerSecond: ctx.events.perSecond(),
+      presenceEventsPerSecond: ctx.presenceEvents.perSecond(),
+    }),
+    resetStats: () => ctx.stats.reset(),
+    inspect: () => inspectHub(ctx),
+    presenceState: (name, opts) => presenceStateOf(ctx, name, opts?.private === true),
+    onFrame(tap) {
+      ctx.taps.add(tap);
+      return () => ctx.taps.delete(tap);
+    },
+    dropSocket(target, code = 1006) {
+      const match =
+        typeof target === 'string' ? (info: { id: string }) => info.id === target : target;
+      const victims = [...ctx.connections.values()].filter((c) => match(socketInfo(c)));
+      for (const conn of victims) closeConnection(ctx, conn, code, 'dropped');
+      return victims.length;
+    },
+    socketIds: () => [...ctx.connections.keys()],
+    close() {
+      connector.closed = true;
+      sweeper.stop();
+      for (const conn of [...ctx.connections.values()])
+        closeConnection(ctx, conn, 1001, 'server shutting down');
+    },
+    limits: ctx.limits,
+    jwtSecret: ctx.secret,
+  };
+}

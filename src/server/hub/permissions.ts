@@ -1,0 +1,44 @@
+import type { JwtClaims } from './auth.js';
+import type { HubContext } from './context.js';
+import type { AuthorizeAction, AuthorizeFn } from './types.js';
+
+/** What a channel may do. Public channels may do everything. */
+export interface Permissions {
+  read: boolean;
+  presence: boolean;
+  broadcast: boolean;
+}
+
+/** The default private-channel policy: signed-in users (role `authenticated`) may do everything. */
+export const defaultAuthorize: AuthorizeFn = ({ claims }) => claims.role === 'authenticated';
+
+async function allowed(
+  ctx: HubContext,
+  claims: JwtClaims,
+  topic: string,
+  action: AuthorizeAction,
+): Promise<boolean> {
+  try {
+    return (await ctx.authorize({ claims, topic, action })) === true;
+  } catch (err) {
+    // A throwing policy denies, as a failing RLS query does.
+    ctx.log('warn', 'authorize policy threw', { topic, action, error: String(err) });
+    return false;
+  }
+}
+
+/** Evaluates the policy for a channel; only private channels are checked (PROTOCOL.md §2.3). */
+export async function permissions(
+  ctx: HubContext,
+  claims: JwtClaims,
+  topic: string,
+  isPrivate: boolean,
+): Promise<Permissions> {
+  if (!isPrivate) return { read: true, presence: true, broadcast: true };
+  const [read, presence, broadcast] = await Promise.all([
+    allowed(ctx, claims, topic, 'read'),
+    allowed(ctx, claims, topic, 'presence'),
+    allowed(ctx, claims, topic, 'broadcast'),
+  ]);
+  return { read, presence, broadcast };
+}

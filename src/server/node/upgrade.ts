@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Hub, HubConnection, SocketSink } from '../hub/types.js';
+
+/** WebSocket paths: supabase-js's, and the bare server's behind no gateway. */
+const SOCKET_PATHS = new Set(['/realtime/v1/websocket', '/socket/websocket']);
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+};
+
+function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${String(status)} ${REASONS[status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+function sinkFor(ws: WebSocket): SocketSink {
+  return {
+    sendText: (text) => ws.send(text),
+    sendBinary: (bytes) => ws.send(bytes, { binary: true }),
+    // 1006 cannot travel in a close frame: it means "cut the line", as a network loss would.
+    close: (code, reason) => (code === 1006 ? ws.terminate() : ws.close(code, reason)),
+  };
+}
+
+function wire(ws: WebSocket, conn: HubConnection): void {
+  ws.on('message', (data, isBinary) => {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    conn.receive(
+      isBinary
+        ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : bytes.toString('utf8'),
+    );
+  });
+  ws.on('close', (code) => conn.closed(code));
+  ws.on('error', () => ws.terminate());
+}
+
+/**
+ * Handles `GET /realtime/v1/websocket`: the apikey comes from `x-api-key`, else the `apikey` query
+ * parameter; `vsn` from the query. A refused key gets the real server's HTTP 401 JSON body.
+ */
+export async function handleUpgrade(
+  hub: Hub,
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (!SOCKET_PATHS.has(url.pathname)) return refuseUpgrade(socket, 404, 'Not found');
+  const header = req.headers['x-api-key'];
+  const apikey = (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('apikey');
+  const outcome = await hub.connect({ apikey, vsn: url.searchParams.get('vsn') });
+  if (!outcome.ok) return refuseUpgrade(socket, outcome.status, outcome.error);
+  if (socket.destroyed) return;
+  wss.handleUpgrade(req, socket, head, (ws) => wire(ws, outcome.open(sinkFor(ws))));
+}

@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+import './nodeRealm.js';
+import { render, screen, waitFor } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
+import { describe, expect, it } from 'vitest';
+import { createPresence } from '../../src/core/createPresence.js';
+import { PresenceProvider, useConnectionStatus, useSelf, useUserState } from '../../src/react/index.js';
+import { addUser, createWorld, flush, joinsOf } from './helpers.js';
+
+function Status() {
+  const status = useConnectionStatus();
+  const mood = useSelf((self) => self.state.mood);
+  return (
+    <p>
+      status:{status} mood:{mood ?? 'none'}
+    </p>
+  );
+}
+
+describe('PresenceProvider', () => {
+  it('joins the channel once and shows us with our initial state', async () => {
+    const world = createWorld();
+    render(
+      <PresenceProvider client={world.client} userId="me" channel="lobby" initialState={{ mood: 'calm' }}>
+        <Status />
+      </PresenceProvider>,
+    );
+    await screen.findByText('status:subscribed mood:calm');
+    expect(world.client.getChannels()).toHaveLength(1);
+    expect(joinsOf(world, 'lobby')).toBe(1);
+  });
+
+  it('opens exactly one channel and sends one join under StrictMode', async () => {
+    const world = createWorld();
+    const view = render(
+      <StrictMode>
+        <PresenceProvider client={world.client} userId="me" channel="lobby">
+          <Status />
+        </PresenceProvider>
+      </StrictMode>,
+    );
+    await screen.findByText(/status:subscribed/);
+    expect(world.client.getChannels()).toHaveLength(1);
+    expect(joinsOf(world, 'lobby')).toBe(1);
+    expect(world.hub.stats().channels).toBe(1);
+    view.unmount();
+    await waitFor(() => expect(world.hub.stats().channels).toBe(0));
+    expect(world.client.getChannels()).toHaveLength(0);
+  });
+
+  it('leaves the room on unmount, so others see us go', async () => {
+    const world = createWorld();
+    const bob = await addUser(world, 'bob', 'lobby', {}, { debounceMs: 0 });
+    const view = render(
+      <PresenceProvider client={world.client} userId="me" channel="lobby">
+        <Status />
+      </PresenceProvider>,
+    );
+    const bobsRoom = bob.getRoom('lobby')!;
+    await waitFor(() => expect(bobsRoom.store.getState().occupants.has('me')).toBe(true));
+    view.unmount();
+    await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
+    await waitFor(() => expect(bobsRoom.store.getState().occupants.has('me')).toBe(false));
+  });
+
+  it('joins and leaves on a presence it was given, without destroying it', async () => {
+    const world = createWorld();
+    const presence = createPresence({ client: world.client, userId: 'me' });
+    const view = render(
+      <PresenceProvider presence={presence} channel="lobby">
+        <Status />
+      </PresenceProvider>,
+    );
+    await screen.findByText(/status:subscribed/);
+    expect(presence.getRoom('lobby')).toBeDefined();
+    view.unmount();
+    await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
+    expect(presence.getRoom('lobby')).toBeUndefined();
+    // Still usable: the provider only gave back its own join.
+    await presence.join('elsewhere');
+    expect(presence.getRoom('elsewhere')?.store.getState().status).toBe('subscribed');
+    await presence.destroy();
+  });
+
+  it('moves to another room when the channel prop changes', async () => {
+    const world = createWorld();
+    const view = render(
+      <PresenceProvider client={world.client} userId="me" channel="one">
+        <Status />
+      </PresenceProvider>,
+    );
+    await screen.findByText(/status:subscribed/);
+    view.rerender(
+      <PresenceProvider client={world.client} userId="me" channel="two">
+        <Status />
+      </PresenceProvider>,
+    );
+    await waitFor(() => expect(world.client.getChannels().map((c) => c.topic)).toEqual(['realtime:two']));
+    await screen.findByText(/status:subscribed/);
+    expect(joinsOf(world, 'one')).toBe(1);
+    expect(joinsOf(world, 'two')).toBe(1);
+  });
+
+  it('shares one join between two providers of the same user and channel', async () => {
+    const world = createWorld();
+    const view = render(
+      <>
+        <PresenceProvider client={world.client} userId="me" channel="lobby">
+          <Status />
+        </PresenceProvider>
+        <PresenceProvider client={world.client} userId="me" channel="lobby">
+          <Status />
+        </PresenceProvider>
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByText(/status:subscribed/)).toHaveLength(2));
+    expect(joinsOf(world, 'lobby')).toBe(1);
+    view.unmount();
+    await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
+  });
+
+  it('applies a setState made in a child effect before the provider connected', async () => {
+    const world = createWorld();
+    function SetOnMount() {
+      const [, { setState }] = useUserState();
+      useEffect(() => void setState({ mood: 'eager' }), [setState]);
+      return null;
+    }
+    render(
+      <PresenceProvider client={world.client} userId="me" channel="lobby">
+        <SetOnMount />
+        <Status />
+      </PresenceProvider>,
+    );
+    await screen.findByText('status:subscribed mood:eager');
+  });
+
+  it('tells you when a hook is used outside a provider', () => {
+    const spy = console.error;
+    console.error = () => undefined; // React logs the thrown render error
+    try {
+      expect(() => render(<Status />)).toThrow(/inside <PresenceProvider>/);
+    } finally {
+      console.error = spy;
+    }
+  });
+
+  it('leaks no channel after 1,000 mount/unmount cycles', async () => {
+    const world = createWorld();
+    for (let i = 0; i < 1000; i += 1) {
+      const view = render(
+        <PresenceProvider client={world.client} userId="me" channel="lobby">
+          <Status />
+        </PresenceProvider>,
+      );
+      await flush();
+      if (i % 100 === 0) await screen.findByText(/status:subscribed/);
+      view.unmount();
+      await flush();
+    }
+    await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
+    await waitFor(() => expect(world.hub.stats().channels).toBe(0));
+    expect(world.hub.inspect().sockets.flatMap((s) => s.channels)).toEqual([]);
+  });
+});
