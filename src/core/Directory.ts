@@ -36,16 +36,24 @@ export class Directory {
     private readonly report: (error: PresenceError) => void,
   ) {
     this.budget = new TrackBudget(settings.trackBudget.maxCalls, settings.trackBudget.windowMs);
-    this.channel = client.channel(channelName, { config: { presence: { key: selfId, enabled: true }, private: settings.private } });
-    this.channel.on('presence', { event: 'join' }, ({ key, newPresences }) => this.joined(key, newPresences));
-    this.channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) => this.left(key, leftPresences));
+    this.channel = client.channel(channelName, {
+      config: { presence: { key: selfId, enabled: true }, private: settings.private },
+    });
+    this.channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
+      this.joined(key, newPresences),
+    );
+    this.channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) =>
+      this.left(key, leftPresences),
+    );
     this.channel.on('presence', { event: 'sync' }, () => (this.synced = true));
     this.channel.subscribe((status) => this.onStatus(status));
   }
 
   /** Sets our channel list; tracked at once if the budget allows, else by a trailing track. */
   update(channels: ChannelRef[]): void {
-    const same = channels.length === this.channels.length && channels.every((c, i) => c.channelName === this.channels[i]?.channelName);
+    const same =
+      channels.length === this.channels.length &&
+      channels.every((c, i) => c.channelName === this.channels[i]?.channelName);
     if (same) return;
     this.channels = channels;
     this.version += 1;
@@ -94,7 +102,11 @@ export class Directory {
     if (!this.subscribed || this.trackedVersion === this.version) return;
     this.budget.record(Date.now());
     this.trackedVersion = this.version;
-    void this.channel.track({ connectionId: this.connectionId, version: this.version, channels: this.channels });
+    void this.channel.track({
+      connectionId: this.connectionId,
+      version: this.version,
+      channels: this.channels,
+    });
   }
 
   private joined(key: string, metas: unknown[]): void {
@@ -103,7 +115,13 @@ export class Directory {
       const parsed = parseDirectoryEntry(raw, this.settings.limits);
       if (typeof ref !== 'string' || !parsed.ok) {
         const reason = parsed.ok ? 'no presence_ref' : parsed.reason;
-        this.report(new PresenceError('INVALID_REMOTE_PAYLOAD', 'receive', `directory entry of ${JSON.stringify(key.slice(0, 64))}: ${reason}`));
+        this.report(
+          new PresenceError(
+            'INVALID_REMOTE_PAYLOAD',
+            'receive',
+            `directory entry of ${JSON.stringify(key.slice(0, 64))}: ${reason}`,
+          ),
+        );
         continue;
       }
       let byRef = this.entries.get(key);
@@ -115,7 +133,9 @@ export class Directory {
   private left(key: string, metas: unknown[]): void {
     const byRef = this.entries.get(key);
     if (!byRef) return;
-    for (const raw of metas) if (isPlainObject(raw) && typeof raw.presence_ref === 'string') byRef.delete(raw.presence_ref);
+    for (const raw of metas)
+      if (isPlainObject(raw) && typeof raw.presence_ref === 'string')
+        byRef.delete(raw.presence_ref);
     if (byRef.size === 0) this.entries.delete(key);
   }
 }

@@ -8,7 +8,10 @@ const MAX_ANNOUNCED = 1024;
  * with `pk:leave` (before or after the presence leave: Supabase does not order the two).
  */
 export class LeaveDebouncer {
-  private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout> | null; connectionIds: string[] }>();
+  private readonly pending = new Map<
+    string,
+    { timer: ReturnType<typeof setTimeout> | null; connectionIds: string[] }
+  >();
   private readonly announced = new Set<string>();
 
   constructor(
@@ -45,7 +48,10 @@ export class LeaveDebouncer {
       this.expire(userId, this.graceful(connectionIds));
       return;
     }
-    const record = { timer: null as ReturnType<typeof setTimeout> | null, connectionIds: [...connectionIds] };
+    const record = {
+      timer: null as ReturnType<typeof setTimeout> | null,
+      connectionIds: [...connectionIds],
+    };
     record.timer = setTimeout(() => {
       this.pending.delete(userId);
       this.expire(userId, this.graceful(record.connectionIds));

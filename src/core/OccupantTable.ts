@@ -32,7 +32,10 @@ export class HashedOccupantTable<S extends UserState = UserState> implements Occ
   }
 
   /** @internal Builds a table from a draft's buckets. */
-  static fromBuckets<S extends UserState>(buckets: (Bucket<S> | undefined)[], size: number): HashedOccupantTable<S> {
+  static fromBuckets<S extends UserState>(
+    buckets: (Bucket<S> | undefined)[],
+    size: number,
+  ): HashedOccupantTable<S> {
     return new HashedOccupantTable<S>(buckets, size);
   }
 

@@ -55,7 +55,14 @@ export class Outbox<S extends UserState> {
 
   /** Our connection record as the store shows it. */
   connection(): PresenceConnection<S> {
-    return { connectionId: this.connectionId, presenceRef: null, state: this.state, version: this.version, updatedAt: this.updatedAt, joinedAt: this.joinedAt };
+    return {
+      connectionId: this.connectionId,
+      presenceRef: null,
+      state: this.state,
+      version: this.version,
+      updatedAt: this.updatedAt,
+      joinedAt: this.joinedAt,
+    };
   }
 
   /** Replaces the state; returns false (and sends nothing) when the content is unchanged. */
@@ -93,7 +100,8 @@ export class Outbox<S extends UserState> {
 
   /** Tells the room we leave on purpose, before the channel goes (so others see REMOTE_LEAVE). */
   announceLeave(): void {
-    if (this.io.canSend()) this.io.broadcast(PK_EVENTS.leave, { userId: this.userId, connectionId: this.connectionId });
+    if (this.io.canSend())
+      this.io.broadcast(PK_EVENTS.leave, { userId: this.userId, connectionId: this.connectionId });
   }
 
   /** Stops all timers. */
@@ -103,7 +111,13 @@ export class Outbox<S extends UserState> {
 
   /** The meta `track` sends. */
   meta(): PresenceMeta {
-    return { connectionId: this.connectionId, version: this.version, state: { ...this.state }, updatedAt: this.updatedAt, joinedAt: this.joinedAt };
+    return {
+      connectionId: this.connectionId,
+      version: this.version,
+      state: { ...this.state },
+      updatedAt: this.updatedAt,
+      joinedAt: this.joinedAt,
+    };
   }
 
   private scheduleBroadcast(): void {

@@ -1,29 +1,40 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { Directory } from './Directory.js';
-import { asPresenceError, checkChannelName, checkRemoveOptions, checkUserId, checkWhoNowOptions, isChannelType, splitChannelType } from './facadeArgs.js';
+import {
+  asPresenceError,
+  checkChannelName,
+  checkRemoveOptions,
+  checkUserId,
+  checkWhoNowOptions,
+  isChannelType,
+  splitChannelType,
+} from './facadeArgs.js';
+import { ListenerSet } from './ListenerSet.js';
 import { applyStatePatch } from './localState.js';
 import { PresenceError } from './PresenceError.js';
 import { PresenceRoom } from './Room.js';
 import type { RoomContext } from './Room.js';
 import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from './selectors.js';
 import type { PresenceSettings } from './settings.js';
-import type { FrozenState } from './stateObject.js';
-import { EMPTY_STATE, removeKeys, stateSize } from './stateObject.js';
-import type { ChannelType, JoinOptions, Presence, PresenceEvent, PresenceListener, Room, UserState, UserStateRecord, WhereNowResult, WhoNowOptions, WhoNowResult } from './types.js';
-import { isPlainObject } from './validateState.js';
+import { StateCache } from './StateCache.js';
+import { removeKeys, stateSize } from './stateObject.js';
+import { resolveJoinOptions } from './joinOptions.js';
+import type * as T from './types.js';
+import { ownChannels, sharedChannels, toWhereNow } from './whereNow.js';
 
-interface RoomEntry<S extends UserState> {
+interface RoomEntry<S extends T.UserState> {
   room: PresenceRoom<S>;
-  ready: Promise<Room<S>>;
+  ready: Promise<T.Room<S>>;
 }
 
+const TYPE_REASON = `channelType must be 'MESSAGE' or 'STREAM'`;
+
 /** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
-export class PresenceClient<S extends UserState = UserState> implements Presence<S> {
+export class PresenceClient<S extends T.UserState = T.UserState> implements T.Presence<S> {
   private readonly rooms = new Map<string, RoomEntry<S>>();
-  /** State set before joining (Agora caches it and publishes it on join). */
-  private readonly cache = new Map<string, FrozenState<S>>();
-  private readonly presenceListeners = new Set<PresenceListener<S>>();
-  private readonly errorListeners = new Set<(error: PresenceError) => void>();
+  private readonly cache: StateCache<S>;
+  private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
+  private readonly errorListeners = new ListenerSet<PresenceError>();
   private readonly directory: Directory | null;
   private readonly ctx: RoomContext;
 
@@ -32,33 +43,33 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
     readonly userId: string,
     private readonly settings: PresenceSettings,
   ) {
+    this.cache = new StateCache<S>(settings.limits);
+    const report = (error: PresenceError) => this.errorListeners.emit(error);
     this.ctx = {
       client,
       selfId: userId,
       settings,
-      emit: (event) => this.dispatch(this.presenceListeners, event as PresenceEvent<S>),
-      report: (error) => this.dispatch(this.errorListeners, error),
+      emit: (event) => this.presenceListeners.emit(event as T.PresenceEvent<S>),
+      report,
       onStatusChange: () => this.directory?.update(this.ownChannels()),
     };
-    this.directory = settings.directory === null ? null : new Directory(client, userId, settings.directory, settings, this.ctx.report);
+    const name = settings.directory;
+    this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
   }
 
-  async join(channelName: string, options?: JoinOptions<S>): Promise<Room<S>> {
+  async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
     const name = checkChannelName(channelName, 'join');
-    if (options !== undefined && !isPlainObject(options)) throw new PresenceError('INVALID_ARGUMENT', 'join', 'options must be an object');
     const existing = this.rooms.get(name);
     if (existing && !isClosed(existing.room)) return existing.ready;
-    const channelType = options?.channelType ?? 'MESSAGE';
-    if (!isChannelType(channelType)) throw new PresenceError('INVALID_ARGUMENT', 'join', `channelType must be 'MESSAGE' or 'STREAM'`);
-    let initial = applyStatePatch<S>(EMPTY_STATE as FrozenState<S>, options?.initialState ?? {}, this.settings.limits, 'join');
-    initial = applyStatePatch<S>(initial, { ...this.cache.get(name) }, this.settings.limits, 'join');
+    const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
     let room: PresenceRoom<S>;
     try {
-      room = new PresenceRoom<S>(this.ctx, name, { channelType, withPresence: options?.withPresence !== false, initialState: initial });
+      room = new PresenceRoom<S>(this.ctx, name, roomOptions);
     } catch (error) {
       throw asPresenceError(error, 'join');
     }
-    this.cache.delete(name);
+    // Only now is the cached state safely inside the room.
+    this.cache.drop(name);
     const entry: RoomEntry<S> = { room, ready: room.lifecycle.start().then(() => room) };
     this.rooms.set(name, entry);
     entry.ready.catch(() => this.rooms.get(name) === entry && this.rooms.delete(name));
@@ -69,7 +80,7 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
     const name = checkChannelName(channelName, 'leave');
     const entry = this.rooms.get(name);
     if (!entry) {
-      if (this.cache.delete(name)) return;
+      if (this.cache.drop(name)) return;
       throw new PresenceError('NOT_CONNECTED', 'leave', `not in channel ${name}`);
     }
     this.rooms.delete(name);
@@ -77,50 +88,63 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
     this.directory?.update(this.ownChannels());
   }
 
-  getRoom(channelName: string): Room<S> | undefined {
+  getRoom(channelName: string): T.Room<S> | undefined {
     return this.rooms.get(channelName)?.room;
   }
 
-  async setState(channelName: string, second: ChannelType | Partial<S>, third?: Partial<S>): Promise<void> {
+  async setState(
+    channelName: string,
+    second: T.ChannelType | Partial<S>,
+    third?: Partial<S>,
+  ): Promise<void> {
     const name = checkChannelName(channelName, 'setState');
     const { rest } = splitChannelType(second, third, 'setState');
     const room = this.activeRoom(name);
-    if (room) {
-      room.setLocalState(applyStatePatch(room.outbox.current, rest, this.settings.limits, 'setState'));
-      return;
-    }
-    const next = applyStatePatch(this.cache.get(name) ?? (EMPTY_STATE as FrozenState<S>), rest, this.settings.limits, 'setState');
-    if (!this.cache.has(name) && this.cache.size >= this.settings.limits.maxCachedChannels) {
-      throw new PresenceError('CACHED_TOO_MANY_STATES', 'setState', `state is cached for ${this.settings.limits.maxCachedChannels} channels already`);
-    }
-    this.cache.set(name, next);
+    if (!room) return this.cache.set(name, rest);
+    room.setLocalState(
+      applyStatePatch(room.outbox.current, rest, this.settings.limits, 'setState'),
+    );
   }
 
-  async removeState(channelName: string, second?: ChannelType | { states?: string[] }, third?: { states?: string[] }): Promise<void> {
+  async removeState(
+    channelName: string,
+    second?: T.ChannelType | { states?: string[] },
+    third?: { states?: string[] },
+  ): Promise<void> {
     const name = checkChannelName(channelName, 'removeState');
-    const keys = checkRemoveOptions(splitChannelType(second, third, 'removeState').rest, 'removeState');
+    const { rest } = splitChannelType(second, third, 'removeState');
+    const keys = checkRemoveOptions(rest, 'removeState');
     const room = this.activeRoom(name);
-    if (room) return room.setLocalState(removeKeys<S>(room.outbox.current, keys));
-    const cached = this.cache.get(name);
-    if (!cached) throw new PresenceError('NOT_CONNECTED', 'removeState', `not in channel ${name}`);
-    this.cache.set(name, removeKeys<S>(cached, keys));
+    if (!room) return this.cache.remove(name, keys);
+    room.setLocalState(removeKeys<S>(room.outbox.current, keys));
   }
 
-  async getState(userId: string, channelName: string, channelType?: ChannelType): Promise<UserStateRecord<S>> {
+  async getState(
+    userId: string,
+    channelName: string,
+    channelType?: T.ChannelType,
+  ): Promise<T.UserStateRecord<S>> {
     const id = checkUserId(userId, 'getState');
     const name = checkChannelName(channelName, 'getState');
-    if (channelType !== undefined && !isChannelType(channelType)) throw new PresenceError('INVALID_ARGUMENT', 'getState', `channelType must be 'MESSAGE' or 'STREAM'`);
+    if (channelType !== undefined && !isChannelType(channelType)) {
+      throw new PresenceError('INVALID_ARGUMENT', 'getState', TYPE_REASON);
+    }
     const room = await this.readyRoom(name, 'getState');
     if (id === this.userId) {
       const states = room.outbox.current as S;
       return { userId: id, states, statesCount: stateSize(states) };
     }
     const occupant = room.store.getState().occupants.get(id);
-    if (!occupant) throw new PresenceError('USER_NOT_EXIST', 'getState', `user ${id} is not in channel ${name}`);
+    if (!occupant)
+      throw new PresenceError('USER_NOT_EXIST', 'getState', `user ${id} is not in channel ${name}`);
     return toUserStateRecord(occupant);
   }
 
-  async whoNow(channelName: string, second?: ChannelType | WhoNowOptions, third?: WhoNowOptions): Promise<WhoNowResult<S>> {
+  async whoNow(
+    channelName: string,
+    second?: T.ChannelType | T.WhoNowOptions,
+    third?: T.WhoNowOptions,
+  ): Promise<T.WhoNowResult<S>> {
     const name = checkChannelName(channelName, 'whoNow');
     const options = checkWhoNowOptions(splitChannelType(second, third, 'whoNow').rest, 'whoNow');
     normalizeWhoNowOptions(options);
@@ -128,23 +152,35 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
     return selectWhoNow(room.store.getState(), options);
   }
 
-  async whereNow(userId: string): Promise<WhereNowResult> {
+  async whereNow(userId: string): Promise<T.WhereNowResult> {
     const id = checkUserId(userId, 'whereNow');
     if (id === this.userId) return toWhereNow(this.ownChannels());
     const fromDirectory = this.directory?.whereNow(id);
     if (fromDirectory) return fromDirectory;
-    const channels = this.ownChannels().filter((c) => this.rooms.get(c.channelName)?.room.store.getState().occupants.has(id));
-    return toWhereNow(channels);
+    return toWhereNow(sharedChannels(this.roomList(), id));
   }
 
-  addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
+  addEventListener(type: 'presence', listener: T.PresenceListener<S>): () => void;
   addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;
-  addEventListener(type: 'presence' | 'error', listener: PresenceListener<S> | ((error: PresenceError) => void)): () => void {
-    if (typeof listener !== 'function') throw new PresenceError('INVALID_ARGUMENT', 'addEventListener', 'listener must be a function');
-    const set = (type === 'presence' ? this.presenceListeners : type === 'error' ? this.errorListeners : null) as Set<typeof listener> | null;
-    if (!set) throw new PresenceError('INVALID_ARGUMENT', 'addEventListener', `unknown event type ${String(type)}`);
-    set.add(listener);
-    return () => set.delete(listener);
+  addEventListener(
+    type: 'presence' | 'error',
+    listener: T.PresenceListener<S> | ((error: PresenceError) => void),
+  ): () => void {
+    if (typeof listener !== 'function') {
+      throw new PresenceError(
+        'INVALID_ARGUMENT',
+        'addEventListener',
+        'listener must be a function',
+      );
+    }
+    if (type === 'presence') return this.presenceListeners.add(listener as T.PresenceListener<S>);
+    if (type === 'error')
+      return this.errorListeners.add(listener as (error: PresenceError) => void);
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      'addEventListener',
+      `unknown event type ${String(type)}`,
+    );
   }
 
   async destroy(): Promise<void> {
@@ -154,14 +190,12 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
     await Promise.all([...entries.map((e) => e.room.lifecycle.leave()), this.directory?.dispose()]);
   }
 
-  /** Rooms we are in (subscribed or reconnecting), for whereNow and the directory. */
-  private ownChannels(): { channelName: string; channelType: ChannelType }[] {
-    const out: { channelName: string; channelType: ChannelType }[] = [];
-    for (const { room } of this.rooms.values()) {
-      const status = room.store.getState().status;
-      if (status === 'subscribed' || status === 'reconnecting') out.push({ channelName: room.channelName, channelType: room.channelType });
-    }
-    return out;
+  private roomList(): PresenceRoom<S>[] {
+    return [...this.rooms.values()].map((entry) => entry.room);
+  }
+
+  private ownChannels(): { channelName: string; channelType: T.ChannelType }[] {
+    return ownChannels(this.roomList());
   }
 
   private activeRoom(name: string): PresenceRoom<S> | undefined {
@@ -172,34 +206,18 @@ export class PresenceClient<S extends UserState = UserState> implements Presence
   /** The room once its join completed; NOT_CONNECTED when we never joined (or it failed). */
   private async readyRoom(name: string, operation: string): Promise<PresenceRoom<S>> {
     const entry = this.rooms.get(name);
-    if (!entry || isClosed(entry.room)) throw new PresenceError('NOT_CONNECTED', operation, `not in channel ${name}`);
+    const reason = `not in channel ${name}`;
+    if (!entry || isClosed(entry.room)) throw new PresenceError('NOT_CONNECTED', operation, reason);
     try {
       await entry.ready;
     } catch (error) {
-      throw new PresenceError('NOT_CONNECTED', operation, `not in channel ${name}`, { cause: error });
+      throw new PresenceError('NOT_CONNECTED', operation, reason, { cause: error });
     }
     return entry.room;
-  }
-
-  private dispatch<T>(listeners: Set<(value: T) => void>, value: T): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(value);
-      } catch (error) {
-        // A throwing listener must not break the engine; surface it like an uncaught error.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
   }
 }
 
 function isClosed(room: { store: { getState(): { status: string } } }): boolean {
   const status = room.store.getState().status;
   return status === 'closed' || status === 'error';
-}
-
-function toWhereNow(channels: { channelName: string; channelType: ChannelType }[]): WhereNowResult {
-  return { totalChannel: channels.length, channels };
 }

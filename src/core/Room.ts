@@ -8,7 +8,15 @@ import { RoomModel } from './RoomModel.js';
 import { RoomSync } from './RoomSync.js';
 import type { PresenceSettings } from './settings.js';
 import type { FrozenState } from './stateObject.js';
-import type { ChannelType, PresenceEvent, Room, RoomState, SupabasePresenceEvent, SupabasePresenceState, UserState } from './types.js';
+import type {
+  ChannelType,
+  PresenceEvent,
+  Room,
+  RoomState,
+  SupabasePresenceEvent,
+  SupabasePresenceState,
+  UserState,
+} from './types.js';
 import { isPlainObject } from './validateState.js';
 import { PK_EVENTS, PK_PREFIX } from './wire.js';
 import type { PresenceMeta } from './wire.js';
@@ -48,7 +56,10 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   /** @internal */ readonly outbox: Outbox<S>;
   /** @internal */ readonly events: RoomEvents<S>;
   /** @internal */ readonly lifecycle: RoomLifecycle<S>;
-  private readonly supabaseHandlers: Record<SupabaseEventName, Set<(payload: SupabasePresenceEvent) => void>> = {
+  private readonly supabaseHandlers: Record<
+    SupabaseEventName,
+    Set<(payload: SupabasePresenceEvent) => void>
+  > = {
     sync: new Set(),
     join: new Set(),
     leave: new Set(),
@@ -66,13 +77,27 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.model = new RoomModel<S>(channelName, selfId);
     this.store = this.model.store;
     this.channel = ctx.client.channel(channelName, {
-      config: { presence: { key: settings.presenceKey, enabled: true }, broadcast: { self: false }, private: settings.private },
+      config: {
+        presence: { key: settings.presenceKey, enabled: true },
+        broadcast: { self: false },
+        private: settings.private,
+      },
     });
     if (this.channel.state !== 'closed' || this.channel.joinedOnce) {
-      throw new PresenceError('OPERATION_FAILED', 'join', `channel ${channelName} is already in use on this supabase client`);
+      throw new PresenceError(
+        'OPERATION_FAILED',
+        'join',
+        `channel ${channelName} is already in use on this supabase client`,
+      );
     }
     const connectionId = randomId();
-    this.outbox = new Outbox<S>(selfId, connectionId, options.initialState, this.outboxIO(), settings);
+    this.outbox = new Outbox<S>(
+      selfId,
+      connectionId,
+      options.initialState,
+      this.outboxIO(),
+      settings,
+    );
     this.sync = new RoomSync<S>({
       model: this.model,
       selfId,
@@ -84,8 +109,17 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       onNewcomer: () => this.outbox.resendIfLagging(),
       onTimerBatch: () => this.commit(),
     });
-    const eventOptions = { channelName, channelType: options.channelType, withPresence: options.withPresence, ...settings };
-    this.events = new RoomEvents<S>(eventOptions, () => this.store.getState(), (event) => ctx.emit(event as PresenceEvent<UserState>));
+    const eventOptions = {
+      channelName,
+      channelType: options.channelType,
+      withPresence: options.withPresence,
+      ...settings,
+    };
+    this.events = new RoomEvents<S>(
+      eventOptions,
+      () => this.store.getState(),
+      (event) => ctx.emit(event as PresenceEvent<UserState>),
+    );
     this.lifecycle = new RoomLifecycle<S>(this);
     bindRoomChannel(this.channel, this);
   }
@@ -96,9 +130,17 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     return this.channel.presenceState() as unknown as SupabasePresenceState;
   }
 
-  onSupabasePresence(event: SupabaseEventName, handler: (payload: SupabasePresenceEvent) => void): () => void {
+  onSupabasePresence(
+    event: SupabaseEventName,
+    handler: (payload: SupabasePresenceEvent) => void,
+  ): () => void {
     const set = this.supabaseHandlers[event];
-    if (!set) throw new PresenceError('INVALID_ARGUMENT', 'onSupabasePresence', 'event must be sync, join or leave');
+    if (!set)
+      throw new PresenceError(
+        'INVALID_ARGUMENT',
+        'onSupabasePresence',
+        'event must be sync, join or leave',
+      );
     set.add(handler);
     return () => set.delete(handler);
   }
@@ -113,11 +155,27 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
 
   async sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
     checkAppEvent(event, 'sendBroadcast');
-    if (!isPlainObject(payload)) throw new PresenceError('INVALID_ARGUMENT', 'sendBroadcast', 'payload must be a plain object');
-    if (!this.lifecycle.canSend()) throw new PresenceError('NOT_CONNECTED', 'sendBroadcast', `channel ${this.channelName} is not subscribed`);
+    if (!isPlainObject(payload))
+      throw new PresenceError(
+        'INVALID_ARGUMENT',
+        'sendBroadcast',
+        'payload must be a plain object',
+      );
+    if (!this.lifecycle.canSend())
+      throw new PresenceError(
+        'NOT_CONNECTED',
+        'sendBroadcast',
+        `channel ${this.channelName} is not subscribed`,
+      );
     const result = await this.channel.send({ type: 'broadcast', event, payload });
-    if (result === 'timed out') throw new PresenceError('OPERATION_TIMEOUT', 'sendBroadcast', 'broadcast timed out');
-    if (result !== 'ok') throw new PresenceError('OPERATION_FAILED', 'sendBroadcast', `broadcast failed: ${String(result)}`);
+    if (result === 'timed out')
+      throw new PresenceError('OPERATION_TIMEOUT', 'sendBroadcast', 'broadcast timed out');
+    if (result !== 'ok')
+      throw new PresenceError(
+        'OPERATION_FAILED',
+        'sendBroadcast',
+        `broadcast failed: ${String(result)}`,
+      );
   }
 
   subscribeUser(userId: string, listener: () => void): () => void {
@@ -164,7 +222,11 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
 
   /** @internal Reports a dropped remote payload. */
   reject(reason: string): void {
-    const error = new PresenceError('INVALID_REMOTE_PAYLOAD', 'receive', `${this.channelName}: ${reason}`);
+    const error = new PresenceError(
+      'INVALID_REMOTE_PAYLOAD',
+      'receive',
+      `${this.channelName}: ${reason}`,
+    );
     this.model.setError(error);
     this.ctx.report(error);
   }
@@ -181,6 +243,10 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
 
 function checkAppEvent(event: string, operation: string): void {
   if (typeof event !== 'string' || event === '' || event.startsWith(PK_PREFIX)) {
-    throw new PresenceError('INVALID_ARGUMENT', operation, `event must be a non-empty string not starting with "${PK_PREFIX}"`);
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      operation,
+      `event must be a non-empty string not starting with "${PK_PREFIX}"`,
+    );
   }
 }

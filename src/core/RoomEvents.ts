@@ -1,6 +1,14 @@
 import type { RoomFacts } from './RoomModel.js';
 import { toUserStateRecord } from './selectors.js';
-import type { ChannelType, IntervalDetail, PresenceEvent, PresenceEventType, RoomState, UserState, UserStateRecord } from './types.js';
+import type {
+  ChannelType,
+  IntervalDetail,
+  PresenceEvent,
+  PresenceEventType,
+  RoomState,
+  UserState,
+  UserStateRecord,
+} from './types.js';
 
 /** Settings of the event layer of one room. */
 export interface RoomEventsOptions {
@@ -50,13 +58,16 @@ export class RoomEvents<S extends UserState> {
     for (const userId of facts.joined) {
       this.emit(this.event('REMOTE_JOIN', userId));
       const occupant = state.occupants.get(userId);
-      if (occupant && occupant.statesCount > 0) this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
+      if (occupant && occupant.statesCount > 0)
+        this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
     }
     for (const userId of new Set(facts.stateChanged)) {
       const occupant = state.occupants.get(userId);
-      if (occupant && !facts.joined.includes(userId)) this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
+      if (occupant && !facts.joined.includes(userId))
+        this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
     }
-    for (const { userId, kind } of facts.left) this.emit(this.event(kind === 'leave' ? 'REMOTE_LEAVE' : 'REMOTE_TIMEOUT', userId));
+    for (const { userId, kind } of facts.left)
+      this.emit(this.event(kind === 'leave' ? 'REMOTE_LEAVE' : 'REMOTE_TIMEOUT', userId));
   }
 
   /** Stops the interval timer, dropping what was not yet sent (the room is gone). */
@@ -71,7 +82,8 @@ export class RoomEvents<S extends UserState> {
     pending.join.push(...facts.joined);
     for (const userId of facts.joined) pending.changed.add(userId);
     for (const userId of facts.stateChanged) pending.changed.add(userId);
-    for (const { userId, kind } of facts.left) (kind === 'leave' ? pending.leave : pending.timeout).push(userId);
+    for (const { userId, kind } of facts.left)
+      (kind === 'leave' ? pending.leave : pending.timeout).push(userId);
     this.timer ??= setTimeout(() => this.flush(), this.options.intervalMs);
   }
 
@@ -93,7 +105,10 @@ export class RoomEvents<S extends UserState> {
       userStateList,
       totalOccupancy: state.occupancy,
     };
-    if (pending.join.length + pending.leave.length + pending.timeout.length + userStateList.length > 0) {
+    if (
+      pending.join.length + pending.leave.length + pending.timeout.length + userStateList.length >
+      0
+    ) {
       this.emit(this.event('INTERVAL', '', { interval }));
     }
   }
@@ -110,7 +125,11 @@ export class RoomEvents<S extends UserState> {
   private event(
     eventType: PresenceEventType,
     publisher: string,
-    extra: { stateChanged?: Readonly<Partial<S>>; interval?: IntervalDetail<S>; snapshot?: UserStateRecord<S>[] } = {},
+    extra: {
+      stateChanged?: Readonly<Partial<S>>;
+      interval?: IntervalDetail<S>;
+      snapshot?: UserStateRecord<S>[];
+    } = {},
   ): PresenceEvent<S> {
     return {
       eventType,

@@ -45,7 +45,14 @@ export class RoomLifecycle<S extends UserState> {
   track(meta: PresenceMeta): void {
     void this.room.channel.track(meta).then((result) => {
       if (result === 'error' && this.subscribed) {
-        this.fail(new PresenceError('OPERATION_FAILED', 'track', `presence track refused on ${this.room.channelName}`), false);
+        this.fail(
+          new PresenceError(
+            'OPERATION_FAILED',
+            'track',
+            `presence track refused on ${this.room.channelName}`,
+          ),
+          false,
+        );
       }
     });
   }
@@ -70,7 +77,13 @@ export class RoomLifecycle<S extends UserState> {
     this.room.outbox.announceLeave();
     this.closing = true;
     this.shutdown('closed');
-    this.settle?.reject(new PresenceError('OPERATION_FAILED', 'join', `left ${this.room.channelName} before the join completed`));
+    this.settle?.reject(
+      new PresenceError(
+        'OPERATION_FAILED',
+        'join',
+        `left ${this.room.channelName} before the join completed`,
+      ),
+    );
     this.settle = null;
     this.left = this.room.ctx.client.removeChannel(this.room.channel).then(
       () => undefined,
@@ -95,7 +108,10 @@ export class RoomLifecycle<S extends UserState> {
     room.outbox.subscribed();
     room.commit();
     if (!this.synced && this.graceTimer === null) {
-      this.graceTimer = setTimeout(() => ((this.graceTimer = null), this.resolveReady()), SYNC_GRACE_MS);
+      this.graceTimer = setTimeout(
+        () => ((this.graceTimer = null), this.resolveReady()),
+        SYNC_GRACE_MS,
+      );
     }
     this.maybeReady();
     room.ctx.onStatusChange(room as unknown as PresenceRoom<UserState>);
@@ -116,7 +132,11 @@ export class RoomLifecycle<S extends UserState> {
     this.awaitingFullSync = true;
     room.model.setStatus('reconnecting');
     if (room.ctx.settings.staleAfterMs <= 0) room.sync.markStale();
-    else this.staleTimer ??= setTimeout(() => ((this.staleTimer = null), room.sync.markStale(), room.commit()), room.ctx.settings.staleAfterMs);
+    else
+      this.staleTimer ??= setTimeout(
+        () => ((this.staleTimer = null), room.sync.markStale(), room.commit()),
+        room.ctx.settings.staleAfterMs,
+      );
     room.commit();
     room.ctx.onStatusChange(room as unknown as PresenceRoom<UserState>);
   }
@@ -124,7 +144,10 @@ export class RoomLifecycle<S extends UserState> {
   private onClosedByServer(): void {
     const reason = this.shutdownReason ?? 'the server closed the channel';
     this.closing = true;
-    this.fail(new PresenceError('CHANNEL_SHUTDOWN', 'channel', `${this.room.channelName}: ${reason}`), true);
+    this.fail(
+      new PresenceError('CHANNEL_SHUTDOWN', 'channel', `${this.room.channelName}: ${reason}`),
+      true,
+    );
   }
 
   /** Records and reports an error; `fatal` also closes the room and fails a pending join. */

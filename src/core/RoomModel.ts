@@ -93,14 +93,19 @@ export class RoomModel<S extends UserState> {
     }
     const userIds = applyIdChanges(prev.userIds, adds, removes);
     const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.patch };
-    if (occupants !== prev.occupants) Object.assign(next, { occupants, userIds, occupancy: userIds.length });
+    if (occupants !== prev.occupants)
+      Object.assign(next, { occupants, userIds, occupancy: userIds.length });
     if (changed.has(this.selfId)) next.self = occupants.get(this.selfId) ?? null;
     this.draft = null;
     this.membership = new Map();
     this.changed = new Set();
     this.patch = {};
     this.facts = emptyFacts();
-    if (Object.keys(next).some((key) => next[key as keyof RoomState<S>] !== prev[key as keyof RoomState<S>])) {
+    if (
+      Object.keys(next).some(
+        (key) => next[key as keyof RoomState<S>] !== prev[key as keyof RoomState<S>],
+      )
+    ) {
       this.store.setState(next);
     }
     this.notifyUsers(changed);
@@ -114,14 +119,18 @@ export class RoomModel<S extends UserState> {
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0 && this.userListeners.get(userId) === set) this.userListeners.delete(userId);
+      if (set.size === 0 && this.userListeners.get(userId) === set)
+        this.userListeners.delete(userId);
     };
   }
 
   private notifyUsers(changed: ReadonlySet<string>): void {
     if (this.userListeners.size === 0 || changed.size === 0) return;
     // Walk the smaller side: a 10,000-user presence_state with three keyed listeners is 3 lookups.
-    const ids = changed.size <= this.userListeners.size ? [...changed] : [...this.userListeners.keys()].filter((id) => changed.has(id));
+    const ids =
+      changed.size <= this.userListeners.size
+        ? [...changed]
+        : [...this.userListeners.keys()].filter((id) => changed.has(id));
     for (const userId of ids) {
       const listeners = this.userListeners.get(userId);
       if (listeners) for (const listener of [...listeners]) listener();

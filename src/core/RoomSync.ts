@@ -36,16 +36,21 @@ export class RoomSync<S extends UserState> {
   private readonly leaves: LeaveDebouncer;
 
   constructor(private readonly deps: RoomSyncDeps<S>) {
-    this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) => this.expire(userId, graceful));
+    this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
+      this.expire(userId, graceful),
+    );
   }
 
   /** Presence metas joined under `key` (from `presence_state` or `presence_diff`). */
   metasJoined(key: string, metas: readonly unknown[], fullSync: boolean): void {
     for (const raw of metas) {
-      const ref = isPlainObject(raw) && typeof raw.presence_ref === 'string' ? raw.presence_ref : null;
+      const ref =
+        isPlainObject(raw) && typeof raw.presence_ref === 'string' ? raw.presence_ref : null;
       const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
       if (ref === null || !parsed.ok) {
-        this.deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${parsed.ok ? 'no presence_ref' : parsed.reason}`);
+        this.deps.reject(
+          `presence meta of ${JSON.stringify(key.slice(0, 64))}: ${parsed.ok ? 'no presence_ref' : parsed.reason}`,
+        );
         continue;
       }
       this.applyConnection(key, parsed.value, ref, fullSync);
@@ -61,7 +66,12 @@ export class RoomSync<S extends UserState> {
       if (!prev || !conn) continue;
       if (key === this.deps.selfId && conn.connectionId === this.deps.localConnectionId) {
         // Our own old meta after a reconnect: the local connection stays, it just has no ref now.
-        this.putUser(key, prev.status, withConnection(prev.connections, { ...conn, presenceRef: null }), prev);
+        this.putUser(
+          key,
+          prev.status,
+          withConnection(prev.connections, { ...conn, presenceRef: null }),
+          prev,
+        );
         continue;
       }
       const connections = withoutConnection(prev.connections, conn.connectionId);
@@ -88,7 +98,12 @@ export class RoomSync<S extends UserState> {
       return;
     }
     if (value.version <= conn.version) return;
-    const next = { ...conn, state: value.state, version: value.version, updatedAt: value.updatedAt };
+    const next = {
+      ...conn,
+      state: value.state,
+      version: value.version,
+      updatedAt: value.updatedAt,
+    };
     this.putUser(userId, prev.status, withConnection(prev.connections, next), prev);
   }
 
@@ -121,7 +136,8 @@ export class RoomSync<S extends UserState> {
   reconcileStale(): void {
     for (const userId of this.stale) {
       const occupant = this.deps.model.get(userId);
-      if (occupant?.status === 'stale') this.putUser(userId, 'online', occupant.connections, occupant);
+      if (occupant?.status === 'stale')
+        this.putUser(userId, 'online', occupant.connections, occupant);
     }
     this.stale.clear();
   }
@@ -132,28 +148,52 @@ export class RoomSync<S extends UserState> {
     this.pending.clear();
   }
 
-  private applyConnection(userId: string, value: RemoteConnectionState<S>, ref: string, fullSync: boolean): void {
+  private applyConnection(
+    userId: string,
+    value: RemoteConnectionState<S>,
+    ref: string,
+    fullSync: boolean,
+  ): void {
     const prev = this.deps.model.get(userId);
     if (userId === this.deps.selfId && value.connectionId === this.deps.localConnectionId) {
       const local = prev?.connections.find((c) => c.connectionId === value.connectionId);
-      if (local && prev) this.putUser(userId, 'online', withConnection(prev.connections, { ...local, presenceRef: ref }), prev);
+      if (local && prev)
+        this.putUser(
+          userId,
+          'online',
+          withConnection(prev.connections, { ...local, presenceRef: ref }),
+          prev,
+        );
       return;
     }
     const existing = prev?.connections.find((c) => c.connectionId === value.connectionId);
     const early = this.pending.get(value.connectionId);
     this.pending.delete(value.connectionId);
-    const best = early && early.userId === userId && early.value.version > value.version ? early.value : value;
+    const best =
+      early && early.userId === userId && early.value.version > value.version ? early.value : value;
     const conn: PresenceConnection<S> =
       existing && existing.version >= best.version
         ? { ...existing, presenceRef: ref }
-        : { connectionId: best.connectionId, presenceRef: ref, state: best.state, version: best.version, updatedAt: best.updatedAt, joinedAt: existing?.joinedAt ?? best.joinedAt };
+        : {
+            connectionId: best.connectionId,
+            presenceRef: ref,
+            state: best.state,
+            version: best.version,
+            updatedAt: best.updatedAt,
+            joinedAt: existing?.joinedAt ?? best.joinedAt,
+          };
     this.leaves.cancel(userId);
     this.stale.delete(userId);
     this.putUser(userId, 'online', withConnection(prev?.connections ?? [], conn), prev);
     if (!existing && !fullSync) this.deps.onNewcomer();
   }
 
-  private putUser(userId: string, status: OccupantStatus, connections: readonly PresenceConnection<S>[], prev: Occupant<S> | undefined): void {
+  private putUser(
+    userId: string,
+    status: OccupantStatus,
+    connections: readonly PresenceConnection<S>[],
+    prev: Occupant<S> | undefined,
+  ): void {
     const isSelf = userId === this.deps.selfId;
     const next = buildOccupant(userId, isSelf, status, connections, prev);
     if (next === prev) return;

@@ -34,7 +34,10 @@ export class TrackBudget {
     if (last === undefined) return 0;
     let at = last + this.minGapMs;
     if (this.sent.length >= this.maxCalls) {
-      at = Math.max(at, (this.sent[this.sent.length - this.maxCalls] as number) + this.windowMs + 1);
+      at = Math.max(
+        at,
+        (this.sent[this.sent.length - this.maxCalls] as number) + this.windowMs + 1,
+      );
     }
     return Math.max(0, at - now);
   }
@@ -53,6 +56,7 @@ export class TrackBudget {
 
   private prune(now: number): void {
     // A call exactly `windowMs` ago still counts: no closed 30 s window ever holds more than maxCalls.
-    while (this.sent.length > 0 && (this.sent[0] as number) < now - this.windowMs) this.sent.shift();
+    while (this.sent.length > 0 && (this.sent[0] as number) < now - this.windowMs)
+      this.sent.shift();
   }
 }

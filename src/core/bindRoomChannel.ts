@@ -8,7 +8,10 @@ import { isPlainObject } from './validateState.js';
  * refuses presence listeners after it. Uses supabase-js's own per-key `join`/`leave` callbacks
  * (O(diff)); never calls `channel.presenceState()`, which clones the whole room.
  */
-export function bindRoomChannel<S extends UserState>(channel: RealtimeChannel, room: PresenceRoom<S>): void {
+export function bindRoomChannel<S extends UserState>(
+  channel: RealtimeChannel,
+  room: PresenceRoom<S>,
+): void {
   channel.on('presence', { event: 'join' }, (payload) => {
     room.sync.metasJoined(payload.key, payload.newPresences, room.lifecycle.awaitingFullSync);
     room.queueCommit();
@@ -28,7 +31,11 @@ export function bindRoomChannel<S extends UserState>(channel: RealtimeChannel, r
   });
   channel.on('system', {}, (payload: unknown) => {
     // A server shutdown sends `system` with status "error" just before `phx_close`: keep the reason.
-    if (isPlainObject(payload) && payload.status === 'error' && typeof payload.message === 'string') {
+    if (
+      isPlainObject(payload) &&
+      payload.status === 'error' &&
+      typeof payload.message === 'string'
+    ) {
       room.lifecycle.shutdownReason = payload.message.slice(0, 500);
     }
   });

@@ -17,16 +17,26 @@ import type { Presence, PresenceConfig, UserState } from './types.js';
  * const { totalOccupancy, occupants } = await presence.whoNow('lobby', { includedState: true });
  * ```
  */
-export function createPresence<S extends UserState = UserState>(config: PresenceConfig): Presence<S> {
+export function createPresence<S extends UserState = UserState>(
+  config: PresenceConfig,
+): Presence<S> {
   if (typeof config !== 'object' || config === null) {
     throw new PresenceError('INVALID_ARGUMENT', 'createPresence', 'config must be an object');
   }
   const { client, userId, ...options } = config;
   if (typeof client !== 'object' || client === null || typeof client.channel !== 'function') {
-    throw new PresenceError('INVALID_ARGUMENT', 'createPresence', 'client must be a supabase-js client');
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      'createPresence',
+      'client must be a supabase-js client',
+    );
   }
   if (typeof userId !== 'string' || userId.length === 0) {
-    throw new PresenceError('INVALID_ARGUMENT', 'createPresence', 'userId must be a non-empty string');
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      'createPresence',
+      'userId must be a non-empty string',
+    );
   }
   return new PresenceClient<S>(client, userId, resolveSettings(userId, options));
 }

@@ -10,7 +10,11 @@ export function isChannelType(value: unknown): value is ChannelType {
 /** Checks a channel name: a non-empty string. */
 export function checkChannelName(value: unknown, operation: string): string {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new PresenceError('INVALID_ARGUMENT', operation, 'channelName must be a non-empty string');
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      operation,
+      'channelName must be a non-empty string',
+    );
   }
   return value;
 }
@@ -27,9 +31,18 @@ export function checkUserId(value: unknown, operation: string): string {
  * Splits Agora's optional middle argument: `(name, type, rest)` when the second argument is a
  * string (it must then be 'MESSAGE' or 'STREAM'), else `(name, rest)`.
  */
-export function splitChannelType(second: unknown, third: unknown, operation: string): { channelType: ChannelType | undefined; rest: unknown } {
+export function splitChannelType(
+  second: unknown,
+  third: unknown,
+  operation: string,
+): { channelType: ChannelType | undefined; rest: unknown } {
   if (typeof second === 'string') {
-    if (!isChannelType(second)) throw new PresenceError('INVALID_ARGUMENT', operation, `channelType must be 'MESSAGE' or 'STREAM'`);
+    if (!isChannelType(second))
+      throw new PresenceError(
+        'INVALID_ARGUMENT',
+        operation,
+        `channelType must be 'MESSAGE' or 'STREAM'`,
+      );
     return { channelType: second, rest: third };
   }
   return { channelType: undefined, rest: second };
@@ -38,11 +51,16 @@ export function splitChannelType(second: unknown, third: unknown, operation: str
 /** Checks `removeState` options: `{ states?: string[] }`. */
 export function checkRemoveOptions(value: unknown, operation: string): string[] | undefined {
   if (value === undefined) return undefined;
-  if (!isPlainObject(value)) throw new PresenceError('INVALID_ARGUMENT', operation, 'options must be an object');
+  if (!isPlainObject(value))
+    throw new PresenceError('INVALID_ARGUMENT', operation, 'options must be an object');
   const states = value.states;
   if (states === undefined) return undefined;
   if (!Array.isArray(states) || !states.every((key) => typeof key === 'string')) {
-    throw new PresenceError('INVALID_ARGUMENT', operation, 'options.states must be an array of strings');
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      operation,
+      'options.states must be an array of strings',
+    );
   }
   return states as string[];
 }
@@ -50,7 +68,8 @@ export function checkRemoveOptions(value: unknown, operation: string): string[] 
 /** Checks that whoNow options are an object (field checks happen in `normalizeWhoNowOptions`). */
 export function checkWhoNowOptions(value: unknown, operation: string): WhoNowOptions | undefined {
   if (value === undefined) return undefined;
-  if (!isPlainObject(value)) throw new PresenceError('INVALID_ARGUMENT', operation, 'options must be an object');
+  if (!isPlainObject(value))
+    throw new PresenceError('INVALID_ARGUMENT', operation, 'options must be an object');
   return value as WhoNowOptions;
 }
 

@@ -40,7 +40,11 @@ export const DEFAULT_STATE_LIMITS: StateLimits = Object.freeze({
 });
 
 /** Keys refused in any state object: they would reach `Object.prototype` through naive code. */
-export const FORBIDDEN_STATE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_STATE_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
 
 /** Default timings and sizes of `PresenceOptions`. */
 export const PRESENCE_DEFAULTS = Object.freeze({

@@ -2,10 +2,17 @@ import { EMPTY_STATE, sameState, stateSize } from './stateObject.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from './types.js';
 
 /** Picks the connection whose state is newest: latest `updatedAt`, then highest version. */
-function newestConnection<S extends UserState>(connections: readonly PresenceConnection<S>[]): PresenceConnection<S> | undefined {
+function newestConnection<S extends UserState>(
+  connections: readonly PresenceConnection<S>[],
+): PresenceConnection<S> | undefined {
   let best: PresenceConnection<S> | undefined;
   for (const c of connections) {
-    if (!best || c.updatedAt > best.updatedAt || (c.updatedAt === best.updatedAt && c.version > best.version)) best = c;
+    if (
+      !best ||
+      c.updatedAt > best.updatedAt ||
+      (c.updatedAt === best.updatedAt && c.version > best.version)
+    )
+      best = c;
   }
   return best;
 }
@@ -42,7 +49,10 @@ export function buildOccupant<S extends UserState>(
   return { userId, isSelf, status, state, statesCount: stateSize(state), connections, joinedAt };
 }
 
-function sameConnections<S extends UserState>(a: readonly PresenceConnection<S>[], b: readonly PresenceConnection<S>[]): boolean {
+function sameConnections<S extends UserState>(
+  a: readonly PresenceConnection<S>[],
+  b: readonly PresenceConnection<S>[],
+): boolean {
   return a === b || (a.length === b.length && a.every((c, i) => c === b[i]));
 }
 

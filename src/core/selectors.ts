@@ -3,42 +3,71 @@ import { PRESENCE_DEFAULTS } from './limits.js';
 import { PresenceError } from './PresenceError.js';
 import { searchIds } from './sortedIds.js';
 import { EMPTY_STATE } from './stateObject.js';
-import type { Occupant, RoomState, UserState, UserStateRecord, WhoNowOptions, WhoNowResult } from './types.js';
+import type {
+  Occupant,
+  RoomState,
+  UserState,
+  UserStateRecord,
+  WhoNowOptions,
+  WhoNowResult,
+} from './types.js';
 
 /** Agora's `UserState` record of an occupant. The `states` object is the store's frozen one. */
 export function toUserStateRecord<S extends UserState>(occupant: Occupant<S>): UserStateRecord<S> {
-  return { userId: occupant.userId, states: occupant.state as S, statesCount: occupant.statesCount };
+  return {
+    userId: occupant.userId,
+    states: occupant.state as S,
+    statesCount: occupant.statesCount,
+  };
 }
 
 /** The occupant record of `userId`, or `undefined`. O(1). */
-export function selectOccupant<S extends UserState>(state: RoomState<S>, userId: string): Occupant<S> | undefined {
+export function selectOccupant<S extends UserState>(
+  state: RoomState<S>,
+  userId: string,
+): Occupant<S> | undefined {
   return state.occupants.get(userId);
 }
 
 /** `{ userId, states, statesCount }` of `userId`, or `undefined` when absent. O(1). */
-export function selectUserState<S extends UserState>(state: RoomState<S>, userId: string): UserStateRecord<S> | undefined {
+export function selectUserState<S extends UserState>(
+  state: RoomState<S>,
+  userId: string,
+): UserStateRecord<S> | undefined {
   const occupant = state.occupants.get(userId);
   return occupant ? toUserStateRecord(occupant) : undefined;
 }
 
 /** Checks whoNow options; throws `PresenceError` (`INVALID_ARGUMENT`) like Agora does. */
-export function normalizeWhoNowOptions(options: WhoNowOptions | undefined, operation = 'whoNow'): Required<Omit<WhoNowOptions, 'page'>> & { after: string | null } {
+export function normalizeWhoNowOptions(
+  options: WhoNowOptions | undefined,
+  operation = 'whoNow',
+): Required<Omit<WhoNowOptions, 'page'>> & { after: string | null } {
   const includedUserId = options?.includedUserId ?? true;
   const includedState = options?.includedState ?? false;
   const pageSize = options?.pageSize ?? PRESENCE_DEFAULTS.pageSize;
   if (typeof includedUserId !== 'boolean' || typeof includedState !== 'boolean') {
-    throw new PresenceError('INVALID_ARGUMENT', operation, 'includedUserId and includedState must be booleans');
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      operation,
+      'includedUserId and includedState must be booleans',
+    );
   }
   if (includedState && !includedUserId) {
     throw new PresenceError('INVALID_ARGUMENT', operation, 'includedState requires includedUserId');
   }
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > PRESENCE_DEFAULTS.maxPageSize) {
-    throw new PresenceError('INVALID_ARGUMENT', operation, `pageSize must be an integer from 1 to ${PRESENCE_DEFAULTS.maxPageSize}`);
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      operation,
+      `pageSize must be an integer from 1 to ${PRESENCE_DEFAULTS.maxPageSize}`,
+    );
   }
   let after: string | null = null;
   if (options?.page !== undefined && options.page !== '') {
     after = typeof options.page === 'string' ? decodeBookmark(options.page) : null;
-    if (after === null) throw new PresenceError('INVALID_ARGUMENT', operation, 'page is not a bookmark from whoNow');
+    if (after === null)
+      throw new PresenceError('INVALID_ARGUMENT', operation, 'page is not a bookmark from whoNow');
   }
   return { includedUserId, includedState, pageSize, after };
 }
@@ -48,7 +77,10 @@ export function normalizeWhoNowOptions(options: WhoNowOptions | undefined, opera
  * bookmark (one binary search + the page), or just the count when both flags are false.
  * `totalOccupancy` always counts the whole room. Throws `PresenceError` on bad options.
  */
-export function selectWhoNow<S extends UserState>(state: RoomState<S>, options?: WhoNowOptions): WhoNowResult<S> {
+export function selectWhoNow<S extends UserState>(
+  state: RoomState<S>,
+  options?: WhoNowOptions,
+): WhoNowResult<S> {
   const { includedUserId, includedState, pageSize, after } = normalizeWhoNowOptions(options);
   const totalOccupancy = state.occupancy;
   if (!includedUserId) return { totalOccupancy, occupants: [], nextPage: '' };
@@ -59,7 +91,9 @@ export function selectWhoNow<S extends UserState>(state: RoomState<S>, options?:
   for (let i = start; i < end; i += 1) {
     const userId = ids[i] as string;
     const occupant = includedState ? state.occupants.get(userId) : undefined;
-    occupants.push(occupant ? toUserStateRecord(occupant) : { userId, states: EMPTY_STATE as S, statesCount: 0 });
+    occupants.push(
+      occupant ? toUserStateRecord(occupant) : { userId, states: EMPTY_STATE as S, statesCount: 0 },
+    );
   }
   const nextPage = end < ids.length && end > start ? encodeBookmark(ids[end - 1] as string) : '';
   return { totalOccupancy, occupants, nextPage };
@@ -70,14 +104,35 @@ export function selectWhoNow<S extends UserState>(state: RoomState<S>, options?:
  * the previous result while the page's inputs are unchanged — the id list (and, with states, the
  * page's occupant records) keep their identity.
  */
-export function createWhoNowSelector<S extends UserState>(): (state: RoomState<S>, options?: WhoNowOptions) => WhoNowResult<S> {
-  let last: { key: string; ids: readonly string[]; occupancy: number; records: (Occupant<S> | undefined)[]; result: WhoNowResult<S> } | null = null;
+export function createWhoNowSelector<S extends UserState>(): (
+  state: RoomState<S>,
+  options?: WhoNowOptions,
+) => WhoNowResult<S> {
+  let last: {
+    key: string;
+    ids: readonly string[];
+    occupancy: number;
+    records: (Occupant<S> | undefined)[];
+    result: WhoNowResult<S>;
+  } | null = null;
   return (state, options) => {
-    const key = JSON.stringify([options?.includedUserId, options?.includedState, options?.page, options?.pageSize]);
+    const key = JSON.stringify([
+      options?.includedUserId,
+      options?.includedState,
+      options?.page,
+      options?.pageSize,
+    ]);
     const withState = options?.includedState === true;
-    if (last && last.key === key && last.ids === state.userIds && last.occupancy === state.occupancy) {
+    if (
+      last &&
+      last.key === key &&
+      last.ids === state.userIds &&
+      last.occupancy === state.occupancy
+    ) {
       const records = last.records;
-      const unchanged = !withState || last.result.occupants.every((o, i) => state.occupants.get(o.userId) === records[i]);
+      const unchanged =
+        !withState ||
+        last.result.occupants.every((o, i) => state.occupants.get(o.userId) === records[i]);
       if (unchanged) return last.result;
     }
     const result = selectWhoNow(state, options);

@@ -17,11 +17,16 @@ export function searchIds(ids: readonly string[], id: string, after = false): nu
 }
 
 /** Merges `sortedAdds` into `ids` and drops `removes`, in one O(N + k) pass. */
-function mergeIds(ids: readonly string[], sortedAdds: readonly string[], removes: ReadonlySet<string>): string[] {
+function mergeIds(
+  ids: readonly string[],
+  sortedAdds: readonly string[],
+  removes: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   let j = 0;
   for (const id of ids) {
-    while (j < sortedAdds.length && (sortedAdds[j] as string) < id) out.push(sortedAdds[j++] as string);
+    while (j < sortedAdds.length && (sortedAdds[j] as string) < id)
+      out.push(sortedAdds[j++] as string);
     if (!removes.has(id)) out.push(id);
   }
   while (j < sortedAdds.length) out.push(sortedAdds[j++] as string);
@@ -33,7 +38,11 @@ function mergeIds(ids: readonly string[], sortedAdds: readonly string[], removes
  * tracks membership). A single change is one binary search and one copy; a large frame (e.g. a
  * 10,000-key `presence_state`) is one sort of the added ids and one merge.
  */
-export function applyIdChanges(ids: readonly string[], adds: readonly string[], removes: ReadonlySet<string>): readonly string[] {
+export function applyIdChanges(
+  ids: readonly string[],
+  adds: readonly string[],
+  removes: ReadonlySet<string>,
+): readonly string[] {
   if (adds.length === 0 && removes.size === 0) return ids;
   if (adds.length + removes.size === 1) {
     const next = ids.slice();

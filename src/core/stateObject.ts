@@ -10,7 +10,9 @@ export type FrozenState<S extends UserState = UserState> = Readonly<S>;
 export const EMPTY_STATE: FrozenState = Object.freeze(Object.create(null) as UserState);
 
 /** Copies `pairs` into a new frozen null-prototype object. */
-export function freezeState<S extends UserState>(pairs: Iterable<readonly [string, string]>): FrozenState<S> {
+export function freezeState<S extends UserState>(
+  pairs: Iterable<readonly [string, string]>,
+): FrozenState<S> {
   const out = Object.create(null) as Record<string, string>;
   for (const [key, value] of pairs) out[key] = value;
   return Object.freeze(out) as FrozenState<S>;
@@ -30,12 +32,18 @@ export function sameState(a: Readonly<UserState>, b: Readonly<UserState>): boole
 }
 
 /** `base` with `patch` merged over it (Agora `setState`: existing keys overwritten, new ones added). */
-export function mergeState<S extends UserState>(base: Readonly<UserState>, patch: Readonly<UserState>): FrozenState<S> {
+export function mergeState<S extends UserState>(
+  base: Readonly<UserState>,
+  patch: Readonly<UserState>,
+): FrozenState<S> {
   return freezeState<S>([...Object.entries(base), ...Object.entries(patch)]);
 }
 
 /** `base` without `keys`; all keys when `keys` is undefined (Agora `removeState`). */
-export function removeKeys<S extends UserState>(base: Readonly<UserState>, keys?: readonly string[]): FrozenState<S> {
+export function removeKeys<S extends UserState>(
+  base: Readonly<UserState>,
+  keys?: readonly string[],
+): FrozenState<S> {
   if (keys === undefined) return EMPTY_STATE as FrozenState<S>;
   const drop = new Set(keys);
   return freezeState<S>(Object.entries(base).filter(([key]) => !drop.has(key)));

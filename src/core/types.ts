@@ -16,12 +16,7 @@ export type ChannelType = 'MESSAGE' | 'STREAM';
 
 /** Where our own channel subscription stands. */
 export type ConnectionStatus =
-  | 'idle'
-  | 'connecting'
-  | 'subscribed'
-  | 'reconnecting'
-  | 'closed'
-  | 'error';
+  'idle' | 'connecting' | 'subscribed' | 'reconnecting' | 'closed' | 'error';
 
 /**
  * How sure we are that an occupant is there: `online` (seen in presence), `stale` (our own socket
@@ -145,7 +140,10 @@ export interface JoinOptions<S extends UserState = UserState> {
 }
 
 /** Supabase's `presenceState()` shape: key → metas with `presence_ref`. */
-export type SupabasePresenceState = Record<string, Array<Record<string, unknown> & { presence_ref: string }>>;
+export type SupabasePresenceState = Record<
+  string,
+  Array<Record<string, unknown> & { presence_ref: string }>
+>;
 
 export type SupabasePresenceEvent =
   | { event: 'sync' }
@@ -223,10 +221,22 @@ export interface Presence<S extends UserState = UserState> {
   setState(channelName: string, state: Partial<S>): Promise<void>;
   setState(channelName: string, channelType: ChannelType, state: Partial<S>): Promise<void>;
   removeState(channelName: string, options?: { states?: string[] }): Promise<void>;
-  removeState(channelName: string, channelType: ChannelType, options?: { states?: string[] }): Promise<void>;
-  getState(userId: string, channelName: string, channelType?: ChannelType): Promise<UserStateRecord<S>>;
+  removeState(
+    channelName: string,
+    channelType: ChannelType,
+    options?: { states?: string[] },
+  ): Promise<void>;
+  getState(
+    userId: string,
+    channelName: string,
+    channelType?: ChannelType,
+  ): Promise<UserStateRecord<S>>;
   whoNow(channelName: string, options?: WhoNowOptions): Promise<WhoNowResult<S>>;
-  whoNow(channelName: string, channelType: ChannelType, options?: WhoNowOptions): Promise<WhoNowResult<S>>;
+  whoNow(
+    channelName: string,
+    channelType: ChannelType,
+    options?: WhoNowOptions,
+  ): Promise<WhoNowResult<S>>;
   whereNow(userId: string): Promise<WhereNowResult>;
   addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
   addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;

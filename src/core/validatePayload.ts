@@ -26,18 +26,25 @@ function isTime(value: unknown): value is number {
 
 /** A connection id: a non-empty string of bounded length. */
 export function isConnectionId(value: unknown, limits: StateLimits): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= limits.maxConnectionIdLength;
+  return (
+    typeof value === 'string' && value.length > 0 && value.length <= limits.maxConnectionIdLength
+  );
 }
 
 /**
  * Validates the kit's part of a presence meta or a `pk:state` payload. Only known fields are read,
  * so extra top-level keys cost nothing and never reach the store.
  */
-export function parseConnectionState<S extends UserState>(raw: unknown, limits: StateLimits, now: number): Parsed<RemoteConnectionState<S>> {
+export function parseConnectionState<S extends UserState>(
+  raw: unknown,
+  limits: StateLimits,
+  now: number,
+): Parsed<RemoteConnectionState<S>> {
   if (!isPlainObject(raw)) return bad('payload is not a plain object');
   const { connectionId, version, state, updatedAt, joinedAt } = raw;
   if (!isConnectionId(connectionId, limits)) return bad('connectionId is missing or invalid');
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return bad('version is not a non-negative integer');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+    return bad('version is not a non-negative integer');
   const checked = checkState(state, limits);
   if (!checked.ok) return bad(checked.problem.reason);
   return {
@@ -53,7 +60,10 @@ export function parseConnectionState<S extends UserState>(raw: unknown, limits: 
 }
 
 /** Validates a `pk:leave` payload: who is leaving on purpose. */
-export function parseLeaveNotice(raw: unknown, limits: StateLimits): Parsed<{ userId: string; connectionId: string }> {
+export function parseLeaveNotice(
+  raw: unknown,
+  limits: StateLimits,
+): Parsed<{ userId: string; connectionId: string }> {
   if (!isPlainObject(raw)) return bad('payload is not a plain object');
   const { userId, connectionId } = raw;
   if (typeof userId !== 'string' || userId.length === 0) return bad('userId is missing');
@@ -68,10 +78,18 @@ export interface DirectoryEntry {
   channels: { channelName: string; channelType: ChannelType }[];
 }
 
-function parseChannelRef(raw: unknown, limits: StateLimits): { channelName: string; channelType: ChannelType } | null {
+function parseChannelRef(
+  raw: unknown,
+  limits: StateLimits,
+): { channelName: string; channelType: ChannelType } | null {
   if (!isPlainObject(raw)) return null;
   const { channelName, channelType } = raw;
-  if (typeof channelName !== 'string' || channelName.length === 0 || channelName.length > limits.maxChannelNameLength) return null;
+  if (
+    typeof channelName !== 'string' ||
+    channelName.length === 0 ||
+    channelName.length > limits.maxChannelNameLength
+  )
+    return null;
   if (channelType !== 'MESSAGE' && channelType !== 'STREAM') return null;
   return { channelName, channelType };
 }
@@ -81,8 +99,10 @@ export function parseDirectoryEntry(raw: unknown, limits: StateLimits): Parsed<D
   if (!isPlainObject(raw)) return bad('payload is not a plain object');
   const { connectionId, version, channels } = raw;
   if (!isConnectionId(connectionId, limits)) return bad('connectionId is missing or invalid');
-  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return bad('version is not a non-negative integer');
-  if (!Array.isArray(channels) || channels.length > limits.maxDirectoryChannels) return bad('channels is not a bounded array');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
+    return bad('version is not a non-negative integer');
+  if (!Array.isArray(channels) || channels.length > limits.maxDirectoryChannels)
+    return bad('channels is not a bounded array');
   const parsed: DirectoryEntry['channels'] = [];
   for (const item of channels as unknown[]) {
     const ref = parseChannelRef(item, limits);

@@ -9,7 +9,8 @@ export interface StateProblem {
 }
 
 /** A checked state: its pairs in insertion order, or the first problem found. */
-export type StateCheck = { ok: true; pairs: [string, string][] } | { ok: false; problem: StateProblem };
+export type StateCheck =
+  { ok: true; pairs: [string, string][] } | { ok: false; problem: StateProblem };
 
 /** True for `{}`-style objects: not arrays, class instances, Maps or functions. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -27,7 +28,10 @@ function checkKey(key: string, limits: StateLimits): StateProblem | null {
     return { code: 'INVALID_STATE_KEY', reason: `state key ${JSON.stringify(key)} is not allowed` };
   }
   if (key.length > limits.maxKeyLength) {
-    return { code: 'STATE_KEY_SIZE_OVERFLOW', reason: `state key longer than ${limits.maxKeyLength} characters` };
+    return {
+      code: 'STATE_KEY_SIZE_OVERFLOW',
+      reason: `state key longer than ${limits.maxKeyLength} characters`,
+    };
   }
   return null;
 }
@@ -49,19 +53,30 @@ export function checkState(value: unknown, limits: StateLimits): StateCheck {
     const keyProblem = checkKey(key, limits);
     if (keyProblem) return { ok: false, problem: keyProblem };
     const item = value[key];
-    if (typeof item !== 'string') return fail('INVALID_STATE_VALUE', `state value of ${JSON.stringify(key)} is not a string`);
+    if (typeof item !== 'string')
+      return fail('INVALID_STATE_VALUE', `state value of ${JSON.stringify(key)} is not a string`);
     if (item.length > limits.maxValueLength) {
-      return fail('STATE_VALUE_SIZE_OVERFLOW', `state value of ${JSON.stringify(key)} is longer than ${limits.maxValueLength} characters`);
+      return fail(
+        'STATE_VALUE_SIZE_OVERFLOW',
+        `state value of ${JSON.stringify(key)} is longer than ${limits.maxValueLength} characters`,
+      );
     }
     total += key.length + item.length;
-    if (total > limits.maxTotalLength) return fail('STATE_VALUE_SIZE_OVERFLOW', `state is larger than ${limits.maxTotalLength} characters`);
+    if (total > limits.maxTotalLength)
+      return fail(
+        'STATE_VALUE_SIZE_OVERFLOW',
+        `state is larger than ${limits.maxTotalLength} characters`,
+      );
     pairs.push([key, item]);
   }
   return { ok: true, pairs };
 }
 
 /** Counts the keys of `base` merged with `patchKeys` (keys already in `base` do not count twice). */
-export function mergedKeyCount(base: Readonly<Record<string, string>>, patchKeys: readonly string[]): number {
+export function mergedKeyCount(
+  base: Readonly<Record<string, string>>,
+  patchKeys: readonly string[],
+): number {
   let count = Object.keys(base).length;
   for (const key of patchKeys) if (!Object.prototype.hasOwnProperty.call(base, key)) count += 1;
   return count;

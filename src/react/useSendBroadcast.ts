@@ -5,8 +5,9 @@ import { usePresenceContext } from './PresenceContext.js';
 export type SendBroadcast = (event: string, payload: Record<string, unknown>) => Promise<void>;
 
 /**
- * A stable function that sends a Broadcast event on this room's channel. Calls made before the
- * provider has its room wait for it.
+ * A stable function that sends a Broadcast event on this room's channel. A call made before the
+ * provider has its room waits for it; the engine then rejects with `NOT_CONNECTED` until the room
+ * is subscribed (check `useConnectionStatus()`), and with `INVALID_ARGUMENT` for `pk:` events.
  *
  * @example
  * const send = useSendBroadcast();

@@ -33,8 +33,9 @@ const sameChannels: EqualityFn<WhereNowResult> = (a, b) =>
 
 /**
  * The channels a user is in (Agora `whereNow`). For us the engine answers exactly from our own
- * joins (and looks again when this room's status changes); for others it asks the opt-in directory
- * channel (`options.directory`), so it is async and costs a round trip. `isEqual` compares raw
+ * joins; for others from the opt-in directory channel (`options.directory`), else from the rooms
+ * we share. It looks again when this room's status changes or the user comes or goes here; call
+ * `refetch()` for changes elsewhere. `isEqual` compares raw
  * results: an equal refetch keeps `data` identical. The selector maps `data`.
  *
  * @example
@@ -54,8 +55,11 @@ export function useWhereNow<T>(
   const { presence, selfId } = usePresenceContext();
   const [settled, setSettled] = useState<Settled | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const ownStatus = useRoomSelector((state) => (userId === selfId ? state.status : null));
-  const key = `${userId}\u0000${attempt}\u0000${ownStatus ?? ''}`;
+  // What this room can tell us changed: our own join state, or whether they are here.
+  const trigger = useRoomSelector((state) =>
+    userId === selfId ? state.status : `${state.status}:${String(state.occupants.has(userId))}`,
+  );
+  const key = `${userId}\u0000${attempt}\u0000${trigger}`;
 
   // Read at settle time, so an inline `isEqual` does not refetch on every render.
   const settle = useEffectEvent(

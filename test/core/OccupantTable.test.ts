@@ -4,7 +4,15 @@ import { EMPTY_STATE } from '../../src/core/stateObject.js';
 import type { Occupant } from '../../src/core/types.js';
 
 function occupant(userId: string, status: Occupant['status'] = 'online'): Occupant {
-  return { userId, isSelf: false, status, state: EMPTY_STATE, statesCount: 0, connections: [], joinedAt: 0 };
+  return {
+    userId,
+    isSelf: false,
+    status,
+    state: EMPTY_STATE,
+    statesCount: 0,
+    connections: [],
+    joinedAt: 0,
+  };
 }
 
 function tableOf(n: number): HashedOccupantTable {
@@ -44,7 +52,9 @@ describe('HashedOccupantTable', () => {
     draft.set(occupant('user-42', 'leaving'));
     const after = draft.commit();
     let sharedBuckets = 0;
-    after.buckets.forEach((bucket, i) => (bucket === before.buckets[i] ? (sharedBuckets += 1) : undefined));
+    after.buckets.forEach((bucket, i) =>
+      bucket === before.buckets[i] ? (sharedBuckets += 1) : undefined,
+    );
     expect(sharedBuckets).toBe(255);
     for (let i = 0; i < 10_000; i += 1) {
       if (i !== 42) expect(after.get(`user-${i}`)).toBe(before.get(`user-${i}`));

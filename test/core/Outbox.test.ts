@@ -5,15 +5,22 @@ import { TrackBudget } from '../../src/core/TrackBudget.js';
 import type { PresenceMeta } from '../../src/core/wire.js';
 
 function harness(connected = true) {
-  const sent = { broadcasts: [] as { event: string; payload: Record<string, unknown> }[], tracks: [] as { at: number; meta: PresenceMeta }[] };
+  const sent = {
+    broadcasts: [] as { event: string; payload: Record<string, unknown> }[],
+    tracks: [] as { at: number; meta: PresenceMeta }[],
+  };
   const io = {
     connected,
     now: () => Date.now(),
     canSend: () => io.connected,
-    broadcast: (event: string, payload: Record<string, unknown>) => sent.broadcasts.push({ event, payload }),
+    broadcast: (event: string, payload: Record<string, unknown>) =>
+      sent.broadcasts.push({ event, payload }),
     track: (meta: PresenceMeta) => sent.tracks.push({ at: Date.now(), meta }),
   };
-  const outbox = new Outbox('alice', 'conn-1', freezeState([]), io, { broadcastThrottleMs: 100, trackBudget: { maxCalls: 4, windowMs: 30_000 } });
+  const outbox = new Outbox('alice', 'conn-1', freezeState([]), io, {
+    broadcastThrottleMs: 100,
+    trackBudget: { maxCalls: 4, windowMs: 30_000 },
+  });
   return { outbox, io, sent };
 }
 
@@ -22,7 +29,8 @@ const state = (n: number) => freezeState([['n', String(n)]]);
 /** Largest number of tracks inside any window of `windowMs` (closed on both ends, like a strict server). */
 function maxInWindow(times: number[], windowMs: number): number {
   let best = 0;
-  for (const start of times) best = Math.max(best, times.filter((t) => t >= start && t <= start + windowMs).length);
+  for (const start of times)
+    best = Math.max(best, times.filter((t) => t >= start && t <= start + windowMs).length);
   return best;
 }
 
@@ -62,14 +70,19 @@ describe('Outbox', () => {
     vi.advanceTimersByTime(150);
     expect(sent.tracks.length - tracksBefore).toBeLessThanOrEqual(2);
     expect(sent.broadcasts.length).toBeLessThanOrEqual(11);
-    expect(sent.broadcasts.at(-1)?.payload).toMatchObject({ userId: 'alice', connectionId: 'conn-1', version: 100, state: { n: '100' } });
+    expect(sent.broadcasts.at(-1)?.payload).toMatchObject({
+      userId: 'alice',
+      connectionId: 'conn-1',
+      version: 100,
+      state: { n: '100' },
+    });
     vi.advanceTimersByTime(30_000);
     expect(sent.tracks.at(-1)?.meta).toMatchObject({ version: 100, state: { n: '100' } });
   });
 
   it('keeps any random change sequence within 4 tracks per 30 s per join, always ending on the newest state', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const { outbox, sent } = harness();
     outbox.subscribed();
     let version = 0;
@@ -134,6 +147,8 @@ describe('Outbox', () => {
   it('announces a graceful leave as pk:leave', () => {
     const { outbox, sent } = harness();
     outbox.announceLeave();
-    expect(sent.broadcasts).toEqual([{ event: 'pk:leave', payload: { userId: 'alice', connectionId: 'conn-1' } }]);
+    expect(sent.broadcasts).toEqual([
+      { event: 'pk:leave', payload: { userId: 'alice', connectionId: 'conn-1' } },
+    ]);
   });
 });

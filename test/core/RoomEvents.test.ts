@@ -6,11 +6,20 @@ import { change, modelWith } from './helpers/roomState.js';
 type S = Record<string, string>;
 const none = { joined: [], left: [], stateChanged: [], snapshot: false };
 
-function setup(ids: string[], options: { withPresence?: boolean; intervalThreshold?: number } = {}) {
+function setup(
+  ids: string[],
+  options: { withPresence?: boolean; intervalThreshold?: number } = {},
+) {
   const model = modelWith(ids);
   const events: PresenceEvent<S>[] = [];
   const roomEvents = new RoomEvents<S>(
-    { channelName: 'room', channelType: 'STREAM', withPresence: options.withPresence ?? true, intervalThreshold: options.intervalThreshold ?? 5, intervalMs: 1000 },
+    {
+      channelName: 'room',
+      channelType: 'STREAM',
+      withPresence: options.withPresence ?? true,
+      intervalThreshold: options.intervalThreshold ?? 5,
+      intervalMs: 1000,
+    },
     () => model.store.getState(),
     (event) => events.push(event),
   );
@@ -26,12 +35,25 @@ describe('RoomEvents', () => {
     roomEvents.handle({ ...none, joined: ['a', 'b'], snapshot: true });
     expect(events.map((e) => e.eventType)).toEqual(['SNAPSHOT']);
     expect(events[0]?.snapshot?.map((r) => r.userId)).toEqual(['a', 'b', 'self']);
-    expect(events[0]).toMatchObject({ channelName: 'room', channelType: 'STREAM', publisher: '', interval: null });
+    expect(events[0]).toMatchObject({
+      channelName: 'room',
+      channelType: 'STREAM',
+      publisher: '',
+      interval: null,
+    });
   });
 
   it('announces joins (with their state), state changes, leaves and timeouts in small rooms', () => {
     const { events, roomEvents } = setup(['a', 'b']);
-    roomEvents.handle({ ...none, joined: ['a'], stateChanged: ['b'], left: [{ userId: 'x', kind: 'leave' }, { userId: 'y', kind: 'timeout' }] });
+    roomEvents.handle({
+      ...none,
+      joined: ['a'],
+      stateChanged: ['b'],
+      left: [
+        { userId: 'x', kind: 'leave' },
+        { userId: 'y', kind: 'timeout' },
+      ],
+    });
     expect(events.map((e) => [e.eventType, e.publisher])).toEqual([
       ['REMOTE_JOIN', 'a'],
       ['REMOTE_STATE_CHANGED', 'a'],

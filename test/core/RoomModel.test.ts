@@ -8,7 +8,8 @@ describe('RoomModel', () => {
     const model = new RoomModel('room', 'self');
     const listener = vi.fn();
     model.store.subscribe(listener);
-    for (let i = 0; i < 10_000; i += 1) model.put(buildOccupant(`u${i}`, false, 'online', [conn(`c${i}`)], undefined));
+    for (let i = 0; i < 10_000; i += 1)
+      model.put(buildOccupant(`u${i}`, false, 'online', [conn(`c${i}`)], undefined));
     model.commit();
     expect(listener).toHaveBeenCalledTimes(1);
     const state = model.store.getState();

@@ -23,8 +23,22 @@ function setup(debounceMs = 2000) {
     onNewcomer: newcomers,
     onTimerBatch: commit,
   });
-  const meta = (connectionId: string, version: number, state: S, ref = `${connectionId}-${version}`) => ({ connectionId, version, state, updatedAt: version, joinedAt: 0, presence_ref: ref });
-  return { model, sync, rejected, facts, newcomers, commit, meta, occupant: (id: string) => model.store.getState().occupants.get(id) };
+  const meta = (
+    connectionId: string,
+    version: number,
+    state: S,
+    ref = `${connectionId}-${version}`,
+  ) => ({ connectionId, version, state, updatedAt: version, joinedAt: 0, presence_ref: ref });
+  return {
+    model,
+    sync,
+    rejected,
+    facts,
+    newcomers,
+    commit,
+    meta,
+    occupant: (id: string) => model.store.getState().occupants.get(id),
+  };
 }
 
 describe('RoomSync', () => {
@@ -46,7 +60,13 @@ describe('RoomSync', () => {
   it('lets the higher version win between presence meta and broadcast', () => {
     const { sync, commit, meta, occupant } = setup();
     sync.metasJoined('bob', [meta('c', 1, { v: '1' })], false);
-    sync.stateMessage({ userId: 'bob', connectionId: 'c', version: 5, state: { v: '5' }, updatedAt: 5 });
+    sync.stateMessage({
+      userId: 'bob',
+      connectionId: 'c',
+      version: 5,
+      state: { v: '5' },
+      updatedAt: 5,
+    });
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
     // A late track with an older version only refreshes the ref.
@@ -55,14 +75,26 @@ describe('RoomSync', () => {
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
     expect(occupant('bob')?.connections[0]?.presenceRef).toBe('new-ref');
-    sync.stateMessage({ userId: 'bob', connectionId: 'c', version: 4, state: { v: '4' }, updatedAt: 4 });
+    sync.stateMessage({
+      userId: 'bob',
+      connectionId: 'c',
+      version: 4,
+      state: { v: '4' },
+      updatedAt: 4,
+    });
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
   });
 
   it('holds a broadcast that arrives before the meta and applies it on join', () => {
     const { sync, commit, meta, occupant } = setup();
-    sync.stateMessage({ userId: 'bob', connectionId: 'c', version: 9, state: { v: '9' }, updatedAt: 9 });
+    sync.stateMessage({
+      userId: 'bob',
+      connectionId: 'c',
+      version: 9,
+      state: { v: '9' },
+      updatedAt: 9,
+    });
     commit();
     expect(occupant('bob')).toBeUndefined();
     sync.metasJoined('bob', [meta('c', 2, { v: '2' })], false);
@@ -84,7 +116,12 @@ describe('RoomSync', () => {
     expect(occupant('bob')).toBeDefined();
     vi.advanceTimersByTime(1);
     expect(occupant('bob')).toBeUndefined();
-    expect(facts.flatMap((f) => f.left)).toEqual(expect.arrayContaining([{ userId: 'bob', kind: 'timeout' }, { userId: 'carol', kind: 'leave' }]));
+    expect(facts.flatMap((f) => f.left)).toEqual(
+      expect.arrayContaining([
+        { userId: 'bob', kind: 'timeout' },
+        { userId: 'carol', kind: 'leave' },
+      ]),
+    );
   });
 
   it('shows no leave and no join for a quick leave-and-return', () => {
@@ -104,7 +141,14 @@ describe('RoomSync', () => {
 
   it('marks others stale and confirms them on the next full sync without events', () => {
     const { sync, commit, meta, occupant, facts, model } = setup();
-    sync.putLocal({ connectionId: 'local', presenceRef: null, state: {}, version: 0, updatedAt: 0, joinedAt: 0 });
+    sync.putLocal({
+      connectionId: 'local',
+      presenceRef: null,
+      state: {},
+      version: 0,
+      updatedAt: 0,
+      joinedAt: 0,
+    });
     sync.metasJoined('bob', [meta('b', 1, {})], false);
     commit();
     const ids = model.store.getState().userIds;
@@ -116,7 +160,11 @@ describe('RoomSync', () => {
     commit();
     expect(occupant('bob')?.status).toBe('online');
     expect(model.store.getState().userIds).toBe(ids);
-    expect(facts.slice(1).every((f) => f.joined.length === 0 && f.left.length === 0 && f.stateChanged.length === 0)).toBe(true);
+    expect(
+      facts
+        .slice(1)
+        .every((f) => f.joined.length === 0 && f.left.length === 0 && f.stateChanged.length === 0),
+    ).toBe(true);
   });
 
   it('asks members to re-send for newcomers only outside a full sync', () => {
@@ -129,7 +177,20 @@ describe('RoomSync', () => {
 
   it('drops and reports hostile metas and broadcasts without touching the store', () => {
     const { sync, commit, rejected, model } = setup();
-    sync.metasJoined('evil', [{ presence_ref: 'r', connectionId: 'x', version: 1, state: JSON.parse('{"__proto__":{"admin":"1"}}') }, 'string-meta', { presence_ref: 'r2' }], false);
+    sync.metasJoined(
+      'evil',
+      [
+        {
+          presence_ref: 'r',
+          connectionId: 'x',
+          version: 1,
+          state: JSON.parse('{"__proto__":{"admin":"1"}}'),
+        },
+        'string-meta',
+        { presence_ref: 'r2' },
+      ],
+      false,
+    );
     sync.stateMessage({ userId: 'evil', connectionId: 'x', version: 1, state: { a: 1 } });
     sync.stateMessage(null);
     sync.leaveNotice(42);

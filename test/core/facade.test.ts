@@ -6,8 +6,14 @@ import type { World } from './helpers/loopback.js';
 
 /** The PresenceError a promise rejects with (fails when it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PresenceError> {
-  const outcome = await settled(promise.then(() => null, (error: unknown) => error));
-  if (!isPresenceError(outcome)) throw new Error(`expected a PresenceError, got ${String(outcome)}`);
+  const outcome = await settled(
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    ),
+  );
+  if (!isPresenceError(outcome))
+    throw new Error(`expected a PresenceError, got ${String(outcome)}`);
   return outcome;
 }
 
@@ -34,7 +40,11 @@ describe('joining and the Agora facade over the real client', () => {
       { userId: 'bob', states: {}, statesCount: 0 },
     ]);
     expect(alice.heardAbout('bob')).toEqual(['REMOTE_JOIN']);
-    expect(room.store.getState()).toMatchObject({ status: 'subscribed', occupancy: 2, userIds: ['alice', 'bob'] });
+    expect(room.store.getState()).toMatchObject({
+      status: 'subscribed',
+      occupancy: 2,
+      userIds: ['alice', 'bob'],
+    });
     expect(room.store.getState().self?.isSelf).toBe(true);
   });
 
@@ -46,11 +56,19 @@ describe('joining and the Agora facade over the real client', () => {
     await alice.presence.setState('room', { mood: 'happy', seat: '3' });
     await alice.presence.setState('room', { mood: 'busy' });
     await tick(300);
-    expect(await settled(bob.presence.getState('alice', 'room'))).toEqual({ userId: 'alice', states: { mood: 'busy', seat: '3' }, statesCount: 2 });
-    expect(bob.events.filter((e) => e.eventType === 'REMOTE_STATE_CHANGED').at(-1)?.stateChanged).toEqual({ mood: 'busy', seat: '3' });
+    expect(await settled(bob.presence.getState('alice', 'room'))).toEqual({
+      userId: 'alice',
+      states: { mood: 'busy', seat: '3' },
+      statesCount: 2,
+    });
+    expect(
+      bob.events.filter((e) => e.eventType === 'REMOTE_STATE_CHANGED').at(-1)?.stateChanged,
+    ).toEqual({ mood: 'busy', seat: '3' });
     await alice.presence.removeState('room', { states: ['seat'] });
     await tick(300);
-    expect((await settled(bob.presence.getState('alice', 'room'))).states).toEqual({ mood: 'busy' });
+    expect((await settled(bob.presence.getState('alice', 'room'))).states).toEqual({
+      mood: 'busy',
+    });
     await alice.presence.removeState('room');
     await tick(300);
     expect((await settled(bob.presence.getState('alice', 'room'))).statesCount).toBe(0);
@@ -66,9 +84,16 @@ describe('joining and the Agora facade over the real client', () => {
     await tick(300);
     const who = await settled(bob.presence.whoNow('room', 'MESSAGE', { includedState: true }));
     expect(who.occupants.find((o) => o.userId === 'alice')?.states).toEqual({ a: '1' });
-    expect((await settled(bob.presence.getState('alice', 'room', 'MESSAGE'))).states).toEqual({ a: '1' });
-    expect((await rejection(alice.presence.setState('room', 'OTHER' as 'STREAM', { a: '1' }))).code).toBe('INVALID_ARGUMENT');
-    expect(await settled(alice.presence.whereNow('alice'))).toEqual({ totalChannel: 1, channels: [{ channelName: 'room', channelType: 'STREAM' }] });
+    expect((await settled(bob.presence.getState('alice', 'room', 'MESSAGE'))).states).toEqual({
+      a: '1',
+    });
+    expect(
+      (await rejection(alice.presence.setState('room', 'OTHER' as 'STREAM', { a: '1' }))).code,
+    ).toBe('INVALID_ARGUMENT');
+    expect(await settled(alice.presence.whereNow('alice'))).toEqual({
+      totalChannel: 1,
+      channels: [{ channelName: 'room', channelType: 'STREAM' }],
+    });
   });
 
   it('rejects bad state with Agora codes and keeps the last good state everywhere', async () => {
@@ -77,12 +102,27 @@ describe('joining and the Agora facade over the real client', () => {
     await settled(alice.presence.join('room', { initialState: { ok: 'yes' } }));
     await settled(bob.presence.join('room'));
     const many = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v']));
-    expect((await rejection(alice.presence.setState('room', many))).code).toBe('STATE_COUNT_OVERFLOW');
-    const bad = await rejection(alice.presence.setState('room', { n: 5 } as unknown as Record<string, string>));
-    expect(bad).toMatchObject({ error: true, code: 'INVALID_STATE_VALUE', errorCode: PRESENCE_ERROR_CODES.INVALID_STATE_VALUE, operation: 'setState' });
-    expect((await rejection(alice.presence.setState('room', { constructor: 'x' }))).code).toBe('INVALID_STATE_KEY');
-    expect((await rejection(alice.presence.setState('room', { ['k'.repeat(65)]: 'v' }))).code).toBe('STATE_KEY_SIZE_OVERFLOW');
-    expect((await rejection(alice.presence.setState('room', { k: 'v'.repeat(257) }))).code).toBe('STATE_VALUE_SIZE_OVERFLOW');
+    expect((await rejection(alice.presence.setState('room', many))).code).toBe(
+      'STATE_COUNT_OVERFLOW',
+    );
+    const bad = await rejection(
+      alice.presence.setState('room', { n: 5 } as unknown as Record<string, string>),
+    );
+    expect(bad).toMatchObject({
+      error: true,
+      code: 'INVALID_STATE_VALUE',
+      errorCode: PRESENCE_ERROR_CODES.INVALID_STATE_VALUE,
+      operation: 'setState',
+    });
+    expect((await rejection(alice.presence.setState('room', { constructor: 'x' }))).code).toBe(
+      'INVALID_STATE_KEY',
+    );
+    expect((await rejection(alice.presence.setState('room', { ['k'.repeat(65)]: 'v' }))).code).toBe(
+      'STATE_KEY_SIZE_OVERFLOW',
+    );
+    expect((await rejection(alice.presence.setState('room', { k: 'v'.repeat(257) }))).code).toBe(
+      'STATE_VALUE_SIZE_OVERFLOW',
+    );
     await tick(300);
     expect((await settled(alice.presence.getState('alice', 'room'))).states).toEqual({ ok: 'yes' });
     expect((await settled(bob.presence.getState('alice', 'room'))).states).toEqual({ ok: 'yes' });
@@ -108,7 +148,9 @@ describe('joining and the Agora facade over the real client', () => {
     expect((await settled(bob.presence.getState('alice', 'room'))).states).toEqual({ seat: '1' });
     // Agora caches state for up to 100 channels; the 101st is refused.
     for (let i = 0; i < 100; i += 1) await alice.presence.setState(`later-${i}`, { a: '1' });
-    expect((await rejection(alice.presence.setState('one-too-many', { a: '1' }))).code).toBe('CACHED_TOO_MANY_STATES');
+    expect((await rejection(alice.presence.setState('one-too-many', { a: '1' }))).code).toBe(
+      'CACHED_TOO_MANY_STATES',
+    );
   });
 
   it('answers calls on a channel never joined, and malformed calls, like Agora', async () => {
@@ -118,11 +160,24 @@ describe('joining and the Agora facade over the real client', () => {
     expect((await rejection(alice.presence.removeState('nowhere'))).code).toBe('NOT_CONNECTED');
     expect((await rejection(alice.presence.leave('nowhere'))).code).toBe('NOT_CONNECTED');
     await settled(alice.presence.join('room'));
-    expect((await rejection(alice.presence.whoNow('room', { includedUserId: false, includedState: true }))).code).toBe('INVALID_ARGUMENT');
+    expect(
+      (
+        await rejection(
+          alice.presence.whoNow('room', { includedUserId: false, includedState: true }),
+        )
+      ).code,
+    ).toBe('INVALID_ARGUMENT');
     expect((await rejection(alice.presence.join(''))).code).toBe('INVALID_ARGUMENT');
-    expect((await rejection(alice.presence.setState(42 as unknown as string, { a: '1' }))).code).toBe('INVALID_ARGUMENT');
-    expect((await rejection(alice.presence.whoNow('room', 5 as unknown as undefined))).code).toBe('INVALID_ARGUMENT');
-    expect((await rejection(alice.presence.removeState('room', { states: [1] as unknown as string[] }))).code).toBe('INVALID_ARGUMENT');
+    expect(
+      (await rejection(alice.presence.setState(42 as unknown as string, { a: '1' }))).code,
+    ).toBe('INVALID_ARGUMENT');
+    expect((await rejection(alice.presence.whoNow('room', 5 as unknown as undefined))).code).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(
+      (await rejection(alice.presence.removeState('room', { states: [1] as unknown as string[] })))
+        .code,
+    ).toBe('INVALID_ARGUMENT');
     expect((await rejection(alice.presence.getState('', 'room'))).code).toBe('INVALID_ARGUMENT');
   });
 
@@ -131,10 +186,21 @@ describe('joining and the Agora facade over the real client', () => {
     for (const p of people) await settled(p.presence.join('room'));
     await tick(200);
     const first = await settled(people[0]!.presence.whoNow('room', { pageSize: 2 }));
-    const second = await settled(people[0]!.presence.whoNow('room', { pageSize: 2, page: first.nextPage }));
-    expect([first, second].flatMap((r) => r.occupants.map((o) => o.userId))).toEqual(['a', 'b', 'c', 'd']);
+    const second = await settled(
+      people[0]!.presence.whoNow('room', { pageSize: 2, page: first.nextPage }),
+    );
+    expect([first, second].flatMap((r) => r.occupants.map((o) => o.userId))).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
     expect(second.totalOccupancy).toBe(5);
-    expect(await settled(people[0]!.presence.whoNow('room', { includedUserId: false }))).toEqual({ totalOccupancy: 5, occupants: [], nextPage: '' });
+    expect(await settled(people[0]!.presence.whoNow('room', { includedUserId: false }))).toEqual({
+      totalOccupancy: 5,
+      occupants: [],
+      nextPage: '',
+    });
   });
 
   it('knows where people are: itself exactly, others from shared rooms or the directory', async () => {
@@ -151,7 +217,9 @@ describe('joining and the Agora facade over the real client', () => {
     const carol = world.person('carol');
     await settled(carol.presence.join('lobby'));
     await tick(200);
-    expect((await settled(carol.presence.whereNow('bob'))).channels).toEqual([{ channelName: 'lobby', channelType: 'MESSAGE' }]);
+    expect((await settled(carol.presence.whereNow('bob'))).channels).toEqual([
+      { channelName: 'lobby', channelType: 'MESSAGE' },
+    ]);
   });
 
   it('offers the Supabase view and app broadcasts on the same channel', async () => {
@@ -159,7 +227,10 @@ describe('joining and the Agora facade over the real client', () => {
     const bob = world.person('bob');
     const room = await settled(alice.presence.join('room'));
     const joins: string[] = [];
-    room.onSupabasePresence('join', (payload) => payload.event === 'join' && joins.push(payload.key));
+    room.onSupabasePresence(
+      'join',
+      (payload) => payload.event === 'join' && joins.push(payload.key),
+    );
     const heard: unknown[] = [];
     room.onBroadcast('wave', (payload) => heard.push(payload));
     const bobRoom = await settled(bob.presence.join('room'));
@@ -171,7 +242,9 @@ describe('joining and the Agora facade over the real client', () => {
     await tick(100);
     expect(heard).toEqual([{ hi: 1 }]);
     expect((await rejection(bobRoom.sendBroadcast('pk:state', {}))).code).toBe('INVALID_ARGUMENT');
-    expect(() => room.onBroadcast('pk:leave', () => undefined)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => room.onBroadcast('pk:leave', () => undefined)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
   });
 
   it('batches REMOTE_* into INTERVAL events above the threshold while the store stays exact', async () => {

@@ -49,9 +49,15 @@ describe('leave, timeout and flap debounce', () => {
     await settled(bob.presence.join('room', { initialState: { seat: '2' } }));
     await tick(100);
     const statuses: string[] = [];
-    room.subscribeUser('bob', () => statuses.push(room.store.getState().occupants.get('bob')?.status ?? 'gone'));
+    room.subscribeUser('bob', () =>
+      statuses.push(room.store.getState().occupants.get('bob')?.status ?? 'gone'),
+    );
     world.hub.dropSocket(world.socketsOf('bob')[0]!);
-    await until(() => world.socketsOf('bob').length === 1 && room.store.getState().occupants.get('bob')?.status === 'online');
+    await until(
+      () =>
+        world.socketsOf('bob').length === 1 &&
+        room.store.getState().occupants.get('bob')?.status === 'online',
+    );
     await tick(3000);
     expect(statuses).toContain('leaving');
     expect(alice.heardAbout('bob')).toEqual(['REMOTE_JOIN', 'REMOTE_STATE_CHANGED']);
@@ -75,6 +81,8 @@ describe('leave, timeout and flap debounce', () => {
     await tick(3000);
     expect(room.store.getState().occupants.get('bob')?.connections).toHaveLength(1);
     expect(room.store.getState().occupants.get('bob')?.state).toEqual({ tab: '1' });
-    expect(alice.heardAbout('bob').filter((t) => t === 'REMOTE_JOIN' || t === 'REMOTE_LEAVE')).toEqual(['REMOTE_JOIN']);
+    expect(
+      alice.heardAbout('bob').filter((t) => t === 'REMOTE_JOIN' || t === 'REMOTE_LEAVE'),
+    ).toEqual(['REMOTE_JOIN']);
   });
 });

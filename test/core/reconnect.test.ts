@@ -24,11 +24,17 @@ describe('our own reconnects', () => {
     const idsBefore = room.store.getState().userIds;
     const eventsBefore = alice.events.length;
     const seen: { status: string; bob: OccupantStatus | undefined }[] = [];
-    room.store.subscribe((s) => seen.push({ status: s.status, bob: s.occupants.get('bob')?.status }));
+    room.store.subscribe((s) =>
+      seen.push({ status: s.status, bob: s.occupants.get('bob')?.status }),
+    );
     world.hub.dropSocket(world.socketsOf('alice')[0]!);
     await until(() => room.store.getState().status === 'reconnecting');
     expect(room.store.getState().occupants.get('bob')?.status).toBe('stale');
-    await until(() => room.store.getState().status === 'subscribed' && room.store.getState().occupants.get('bob')?.status === 'online');
+    await until(
+      () =>
+        room.store.getState().status === 'subscribed' &&
+        room.store.getState().occupants.get('bob')?.status === 'online',
+    );
     await tick(3000);
     expect(seen.map((s) => s.bob)).toContain('stale');
     expect(room.store.getState().userIds).toBe(idsBefore);
@@ -97,7 +103,12 @@ describe('channel status mapping', () => {
     world = createWorld();
     const alice = world.person('alice', { private: true });
     const join = alice.presence.join('vip');
-    const outcome = await settled(join.then(() => null, (e: unknown) => e));
+    const outcome = await settled(
+      join.then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     expect(outcome).toMatchObject({ code: 'OPERATION_FAILED', operation: 'join' });
     expect(alice.presence.getRoom('vip')).toBeUndefined();
     expect(alice.errors.map((e) => e.code)).toContain('OPERATION_FAILED');

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBookmark, encodeBookmark } from '../../src/core/bookmark.js';
 import { isPresenceError } from '../../src/core/PresenceError.js';
-import { createWhoNowSelector, selectOthers, selectUserState, selectWhoNow } from '../../src/core/selectors.js';
+import {
+  createWhoNowSelector,
+  selectOthers,
+  selectUserState,
+  selectWhoNow,
+} from '../../src/core/selectors.js';
 import { change, modelWith } from './helpers/roomState.js';
 
-const ids = (n: number) => Array.from({ length: n }, (_, i) => `user-${String(i).padStart(4, '0')}`);
+const ids = (n: number) =>
+  Array.from({ length: n }, (_, i) => `user-${String(i).padStart(4, '0')}`);
 
 describe('whoNow selectors', () => {
   it('pages 50 ids at a time by default with totalOccupancy counting the whole room', () => {
@@ -23,7 +29,11 @@ describe('whoNow selectors', () => {
   it('keeps bookmarks valid while people come and go', () => {
     const model = modelWith(ids(100));
     const first = selectWhoNow(model.store.getState(), { pageSize: 10 });
-    change(model, ['aaa-early', 'user-0005x', 'user-0010a'], ['user-0009', 'user-0010', 'user-0011']);
+    change(
+      model,
+      ['aaa-early', 'user-0005x', 'user-0010a'],
+      ['user-0009', 'user-0010', 'user-0011'],
+    );
     const second = selectWhoNow(model.store.getState(), { pageSize: 3, page: first.nextPage });
     expect(second.occupants.map((o) => o.userId)).toEqual(['user-0010a', 'user-0012', 'user-0013']);
     expect(second.totalOccupancy).toBe(100);
@@ -31,13 +41,26 @@ describe('whoNow selectors', () => {
 
   it('includes states on request and counts only when both flags are false', () => {
     const state = modelWith(['a', 'b']).store.getState();
-    expect(selectWhoNow(state, { includedState: true }).occupants[1]).toEqual({ userId: 'b', states: { n: 'b' }, statesCount: 1 });
-    expect(selectWhoNow(state, { includedUserId: false })).toEqual({ totalOccupancy: 2, occupants: [], nextPage: '' });
+    expect(selectWhoNow(state, { includedState: true }).occupants[1]).toEqual({
+      userId: 'b',
+      states: { n: 'b' },
+      statesCount: 1,
+    });
+    expect(selectWhoNow(state, { includedUserId: false })).toEqual({
+      totalOccupancy: 2,
+      occupants: [],
+      nextPage: '',
+    });
   });
 
   it('refuses includedState without includedUserId, bad page sizes and foreign bookmarks', () => {
     const state = modelWith(['a']).store.getState();
-    for (const options of [{ includedUserId: false, includedState: true }, { pageSize: 0 }, { pageSize: 2.5 }, { page: 'garbage' }]) {
+    for (const options of [
+      { includedUserId: false, includedState: true },
+      { pageSize: 0 },
+      { pageSize: 2.5 },
+      { page: 'garbage' },
+    ]) {
       let caught: unknown;
       try {
         selectWhoNow(state, options);
@@ -49,7 +72,8 @@ describe('whoNow selectors', () => {
   });
 
   it('round-trips bookmarks for any user id', () => {
-    for (const id of ['plain', 'ünï©ødé 🚀', '../../etc', 'a'.repeat(300)]) expect(decodeBookmark(encodeBookmark(id))).toBe(id);
+    for (const id of ['plain', 'ünï©ødé 🚀', '../../etc', 'a'.repeat(300)])
+      expect(decodeBookmark(encodeBookmark(id))).toBe(id);
     expect(decodeBookmark('pk1.!!')).toBeNull();
   });
 
@@ -68,7 +92,11 @@ describe('whoNow selectors', () => {
 
   it('reads one user and the others', () => {
     const state = modelWith(['a', 'self']).store.getState();
-    expect(selectUserState(state, 'a')).toEqual({ userId: 'a', states: { n: 'a' }, statesCount: 1 });
+    expect(selectUserState(state, 'a')).toEqual({
+      userId: 'a',
+      states: { n: 'a' },
+      statesCount: 1,
+    });
     expect(selectUserState(state, 'nobody')).toBeUndefined();
     expect(selectOthers(state).map((o) => o.userId)).toEqual(['a']);
   });

@@ -3,10 +3,21 @@ import { DEFAULT_STATE_LIMITS } from '../../src/core/limits.js';
 import { applyStatePatch } from '../../src/core/localState.js';
 import { isPresenceError } from '../../src/core/PresenceError.js';
 import { EMPTY_STATE } from '../../src/core/stateObject.js';
-import { parseConnectionState, parseDirectoryEntry, parseLeaveNotice } from '../../src/core/validatePayload.js';
+import {
+  parseConnectionState,
+  parseDirectoryEntry,
+  parseLeaveNotice,
+} from '../../src/core/validatePayload.js';
 
 const limits = DEFAULT_STATE_LIMITS;
-const meta = (state: unknown, extra: Record<string, unknown> = {}) => ({ connectionId: 'c1', version: 1, state, updatedAt: 5, joinedAt: 1, ...extra });
+const meta = (state: unknown, extra: Record<string, unknown> = {}) => ({
+  connectionId: 'c1',
+  version: 1,
+  state,
+  updatedAt: 5,
+  joinedAt: 1,
+  ...extra,
+});
 
 function codeOf(run: () => unknown): string {
   try {
@@ -19,20 +30,33 @@ function codeOf(run: () => unknown): string {
 }
 
 describe('local setState rules (Agora codes)', () => {
-  const patch = (value: unknown, base = EMPTY_STATE) => codeOf(() => applyStatePatch(base, value, limits, 'setState'));
+  const patch = (value: unknown, base = EMPTY_STATE) =>
+    codeOf(() => applyStatePatch(base, value, limits, 'setState'));
 
   it('accepts up to 32 string pairs and merges over the base', () => {
     const full = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, 'v']));
     expect(patch(full)).toBe('none');
-    const merged = applyStatePatch(applyStatePatch(EMPTY_STATE, { a: '1', b: '2' }, limits, 'x'), { b: '3' }, limits, 'x');
+    const merged = applyStatePatch(
+      applyStatePatch(EMPTY_STATE, { a: '1', b: '2' }, limits, 'x'),
+      { b: '3' },
+      limits,
+      'x',
+    );
     expect({ ...merged }).toEqual({ a: '1', b: '3' });
     expect(Object.getPrototypeOf(merged)).toBeNull();
     expect(Object.isFrozen(merged)).toBe(true);
   });
 
   it('refuses 33 keys, in one call or after a merge', () => {
-    expect(patch(Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v'])))).toBe('STATE_COUNT_OVERFLOW');
-    const base = applyStatePatch(EMPTY_STATE, Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, 'v'])), limits, 'x');
+    expect(patch(Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v'])))).toBe(
+      'STATE_COUNT_OVERFLOW',
+    );
+    const base = applyStatePatch(
+      EMPTY_STATE,
+      Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, 'v'])),
+      limits,
+      'x',
+    );
     expect(patch({ k0: 'overwrite is fine' }, base)).toBe('none');
     expect(patch({ extra: 'v' }, base)).toBe('STATE_COUNT_OVERFLOW');
   });
@@ -53,8 +77,12 @@ describe('local setState rules (Agora codes)', () => {
 
   it('honours configured limits', () => {
     const tight = { ...limits, maxKeys: 2, maxValueLength: 3 };
-    expect(codeOf(() => applyStatePatch(EMPTY_STATE, { a: '1', b: '2', c: '3' }, tight, 'x'))).toBe('STATE_COUNT_OVERFLOW');
-    expect(codeOf(() => applyStatePatch(EMPTY_STATE, { a: '1234' }, tight, 'x'))).toBe('STATE_VALUE_SIZE_OVERFLOW');
+    expect(codeOf(() => applyStatePatch(EMPTY_STATE, { a: '1', b: '2', c: '3' }, tight, 'x'))).toBe(
+      'STATE_COUNT_OVERFLOW',
+    );
+    expect(codeOf(() => applyStatePatch(EMPTY_STATE, { a: '1234' }, tight, 'x'))).toBe(
+      'STATE_VALUE_SIZE_OVERFLOW',
+    );
   });
 });
 
@@ -65,7 +93,12 @@ describe('remote payload validation', () => {
     const result = parse(meta({ mood: 'ok' }, { junk: { deep: true } }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ connectionId: 'c1', version: 1, updatedAt: 5, joinedAt: 1 });
+    expect(result.value).toMatchObject({
+      connectionId: 'c1',
+      version: 1,
+      updatedAt: 5,
+      joinedAt: 1,
+    });
     expect(Object.getPrototypeOf(result.value.state)).toBeNull();
     expect(result.value).not.toHaveProperty('junk');
   });
@@ -105,10 +138,13 @@ describe('remote payload validation', () => {
   it('validates leave notices and directory entries', () => {
     expect(parseLeaveNotice({ userId: 'u', connectionId: 'c' }, limits).ok).toBe(true);
     expect(parseLeaveNotice({ userId: 5, connectionId: 'c' }, limits).ok).toBe(false);
-    const entry = (channels: unknown) => parseDirectoryEntry({ connectionId: 'c', version: 0, channels }, limits).ok;
+    const entry = (channels: unknown) =>
+      parseDirectoryEntry({ connectionId: 'c', version: 0, channels }, limits).ok;
     expect(entry([{ channelName: 'room', channelType: 'MESSAGE' }])).toBe(true);
     expect(entry([{ channelName: 'room', channelType: 'OTHER' }])).toBe(false);
-    expect(entry(Array.from({ length: 101 }, () => ({ channelName: 'r', channelType: 'STREAM' })))).toBe(false);
+    expect(
+      entry(Array.from({ length: 101 }, () => ({ channelName: 'r', channelType: 'STREAM' }))),
+    ).toBe(false);
     expect(entry('room')).toBe(false);
   });
 });

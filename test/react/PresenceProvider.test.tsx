@@ -4,7 +4,12 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createPresence } from '../../src/core/createPresence.js';
-import { PresenceProvider, useConnectionStatus, useSelf, useUserState } from '../../src/react/index.js';
+import {
+  PresenceProvider,
+  useConnectionStatus,
+  useSelf,
+  useUserState,
+} from '../../src/react/index.js';
 import { addUser, createWorld, flush, joinsOf } from './helpers.js';
 
 function Status() {
@@ -21,7 +26,12 @@ describe('PresenceProvider', () => {
   it('joins the channel once and shows us with our initial state', async () => {
     const world = createWorld();
     render(
-      <PresenceProvider client={world.client} userId="me" channel="lobby" initialState={{ mood: 'calm' }}>
+      <PresenceProvider
+        client={world.client}
+        userId="me"
+        channel="lobby"
+        initialState={{ mood: 'calm' }}
+      >
         <Status />
       </PresenceProvider>,
     );
@@ -95,7 +105,9 @@ describe('PresenceProvider', () => {
         <Status />
       </PresenceProvider>,
     );
-    await waitFor(() => expect(world.client.getChannels().map((c) => c.topic)).toEqual(['realtime:two']));
+    await waitFor(() =>
+      expect(world.client.getChannels().map((c) => c.topic)).toEqual(['realtime:two']),
+    );
     await screen.findByText(/status:subscribed/);
     expect(joinsOf(world, 'one')).toBe(1);
     expect(joinsOf(world, 'two')).toBe(1);

@@ -65,16 +65,10 @@ function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   const presence = ch.room.presence;
   ch.presenceSeq = presence.version;
   ctx.presenceEvents.add(1);
-  ch.conn.send(
-    {
-      joinRef: ch.joinRef,
-      ref: null,
-      topic: ch.topic,
-      event: 'presence_state',
-      payload: presence.state(),
-    },
-    presence.stateJson(),
-  );
+  // The state object is only built for taps; the wire gets the cached JSON.
+  const payload = ctx.taps.size > 0 ? presence.state() : null;
+  const msg = { joinRef: ch.joinRef, ref: null, topic: ch.topic, event: 'presence_state', payload };
+  ch.conn.send(msg, presence.stateJson());
 }
 
 /**

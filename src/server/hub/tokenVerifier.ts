@@ -8,6 +8,7 @@ const MAX_CACHED = 1000;
  */
 export class TokenVerifier {
   private readonly valid = new Map<string, JwtClaims>();
+  private readonly pending = new Map<string, Promise<TokenCheck>>();
 
   constructor(private readonly secret: string) {}
 
@@ -20,8 +21,15 @@ export class TokenVerifier {
         ? { ok: false, error: 'expired', expiredSecondsAgo: ago }
         : { ok: true, claims: cached };
     }
-    const check = await verifyToken(this.secret, token);
-    if (check.ok && token) {
+    if (!token) return verifyToken(this.secret, token);
+    // Concurrent checks of one token (a join storm) share a single verification.
+    let pending = this.pending.get(token);
+    if (!pending) {
+      pending = verifyToken(this.secret, token).finally(() => this.pending.delete(token));
+      this.pending.set(token, pending);
+    }
+    const check = await pending;
+    if (check.ok) {
       if (this.valid.size >= MAX_CACHED) this.valid.clear();
       this.valid.set(token, check.claims);
     }

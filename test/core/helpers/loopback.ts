@@ -2,9 +2,18 @@ import { vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createPresence } from '../../../src/core/index.js';
 import type { PresenceError } from '../../../src/core/PresenceError.js';
-import type { Presence, PresenceEvent, PresenceOptions, UserState } from '../../../src/core/types.js';
+import type {
+  Presence,
+  PresenceEvent,
+  PresenceOptions,
+  UserState,
+} from '../../../src/core/types.js';
 import { createLoopbackClient } from '../../../src/server/loopback/index.js';
-import type { Hub, HubOptions, LoopbackClientOverrides } from '../../../src/server/loopback/index.js';
+import type {
+  Hub,
+  HubOptions,
+  LoopbackClientOverrides,
+} from '../../../src/server/loopback/index.js';
 
 type RealtimeOverrides = NonNullable<LoopbackClientOverrides['realtime']>;
 
@@ -52,7 +61,11 @@ export function createWorld(hubOptions: HubOptions = {}) {
   return {
     hub: lb.hub as Hub,
     /** A new person (or a new tab of the same user id). */
-    person<S extends UserState = UserState>(userId: string, options: PresenceOptions = {}, realtime: RealtimeOverrides = {}): Person<S> {
+    person<S extends UserState = UserState>(
+      userId: string,
+      options: PresenceOptions = {},
+      realtime: RealtimeOverrides = {},
+    ): Person<S> {
       const client = lb.createClient({ realtime }) as unknown as SupabaseClient;
       const presence = createPresence<S>({ client, userId, ...options });
       const person: Person<S> = {
@@ -61,7 +74,8 @@ export function createWorld(hubOptions: HubOptions = {}) {
         client,
         events: [],
         errors: [],
-        heardAbout: (publisher) => person.events.filter((e) => e.publisher === publisher).map((e) => e.eventType),
+        heardAbout: (publisher) =>
+          person.events.filter((e) => e.publisher === publisher).map((e) => e.eventType),
       };
       presence.addEventListener('presence', (event) => person.events.push(event));
       presence.addEventListener('error', (error) => person.errors.push(error));
