@@ -6,6 +6,7 @@
  */
 import { WebSocketServer } from 'ws';
 import { startRealtimeServer } from '../../src/server/node/index.js';
+import { nowMs } from './shards.js';
 
 async function startRelay(): Promise<{ url: string }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
@@ -21,9 +22,11 @@ async function startRelay(): Promise<{ url: string }> {
     });
   });
   const address = wss.address();
-  const port = typeof address === 'object' ? address.port : 0;
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
   return { url: `ws://127.0.0.1:${port}` };
 }
+
+let hubStats: () => unknown = () => ({ cpu: process.cpuUsage() });
 
 async function startKit(): Promise<{ url: string; anonKey: string }> {
   const server = await startRealtimeServer({
@@ -31,6 +34,20 @@ async function startKit(): Promise<{ url: string; anonKey: string }> {
     limits: { maxEventsPerSecond: 1e9, maxPresenceEventsPerSecond: 1e9, maxChannelsPerClient: 100 },
     log: () => {},
   });
+  // When the server last sent a presence frame (monotonic ms, polled every 10 ms): the storm is
+  // done on the server's side then, however long the clients take to digest it.
+  let presenceFrames = 0;
+  let lastPresenceAt = 0;
+  setInterval(() => {
+    const { framesOut } = server.hub.stats();
+    const frames = (framesOut['presence_diff'] ?? 0) + (framesOut['presence_state'] ?? 0);
+    if (frames !== presenceFrames) lastPresenceAt = nowMs();
+    presenceFrames = frames;
+  }, 10).unref();
+  hubStats = () => {
+    const { framesOut, framesIn } = server.hub.stats();
+    return { framesOut, framesIn, cpu: process.cpuUsage(), lastPresenceAt };
+  };
   return { url: server.url, anonKey: server.anonKey };
 }
 
@@ -38,6 +55,9 @@ const mode = process.argv[2];
 const info = mode === 'relay' ? await startRelay() : await startKit();
 process.stdout.write(`READY ${JSON.stringify(info)}\n`);
 // The parent closes our stdin when it is done (or dies): stop then, never linger.
-process.stdin.resume();
+// A `stats` line on stdin is answered with one `STATS {...}` line (frame counts, CPU time).
+process.stdin.on('data', (chunk: Buffer) => {
+  if (chunk.toString().includes('stats')) process.stdout.write(`STATS ${JSON.stringify(hubStats())}\n`);
+});
 process.stdin.on('end', () => process.exit(0));
 setTimeout(() => process.exit(0), 10 * 60_000).unref();

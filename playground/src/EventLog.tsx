@@ -17,7 +17,7 @@ let nextId = 0;
 function describe(event: PresenceEvent<DemoState>): string {
   switch (event.eventType) {
     case 'SNAPSHOT':
-      return `${event.snapshot?.length ?? 0} occupants`;
+      return `${event.snapshot?.length ?? 0} in the room`;
     case 'INTERVAL': {
       const i = event.interval;
       return i === null

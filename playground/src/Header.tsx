@@ -4,8 +4,8 @@ import { useConnectionStatus } from './presence.js';
 
 const MODE_LABELS: Record<PlaygroundConfig['mode'], string> = {
   local: 'local server',
-  hosted: 'hosted',
-  offline: 'offline (in-page)',
+  hosted: 'hosted Realtime',
+  offline: 'offline, in-page server',
 };
 
 /** Room name, where we are connected, our status, and a way to bring in another user. */
@@ -24,7 +24,7 @@ export function Header({ config }: { config: PlaygroundConfig }) {
           presence-kit <span className="muted">playground</span>
         </h1>
         <p className="subtitle">
-          Room <strong>{config.room}</strong> on the {MODE_LABELS[config.mode]}
+          Room <strong>{config.room}</strong> · {MODE_LABELS[config.mode]}
           {config.mode !== 'offline' && (
             <span className="muted"> · {new URL(config.url).host}</span>
           )}

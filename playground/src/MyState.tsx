@@ -15,34 +15,38 @@ export function MyState({ userId }: { userId: string }) {
           <div className="muted">{userId}</div>
         </div>
       </div>
-      <fieldset className="segmented">
+      <fieldset>
         <legend>Status</legend>
-        {(['available', 'busy'] as const).map((value) => (
-          <label key={value} data-checked={status === value}>
-            <input
-              type="radio"
-              name="status"
-              value={value}
-              checked={status === value}
-              onChange={() => void setState({ status: value })}
-            />
-            {value === 'available' ? 'Available' : 'Busy'}
-          </label>
-        ))}
+        <div className="segmented">
+          {(['available', 'busy'] as const).map((value) => (
+            <label key={value} data-checked={status === value}>
+              <input
+                type="radio"
+                name="status"
+                value={value}
+                checked={status === value}
+                onChange={() => void setState({ status: value })}
+              />
+              {value === 'available' ? 'Available' : 'Busy'}
+            </label>
+          ))}
+        </div>
       </fieldset>
-      <fieldset className="moods">
+      <fieldset>
         <legend>Mood</legend>
-        {MOODS.map((mood) => (
-          <button
-            key={mood}
-            type="button"
-            aria-pressed={mine.mood === mood}
-            aria-label={`Set mood ${mood}`}
-            onClick={() => void setState({ mood })}
-          >
-            {mood}
-          </button>
-        ))}
+        <div className="moods">
+          {MOODS.map((mood) => (
+            <button
+              key={mood}
+              type="button"
+              aria-pressed={mine.mood === mood}
+              aria-label={`Set mood ${mood}`}
+              onClick={() => void setState({ mood })}
+            >
+              {mood}
+            </button>
+          ))}
+        </div>
       </fieldset>
     </section>
   );

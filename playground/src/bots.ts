@@ -1,13 +1,13 @@
 import type { LoopbackClient } from '../../src/server/loopback/index.js';
 import { createPresence } from '../../src/core/createPresence.js';
-import type { Presence } from '../../src/core/types.js';
 import { MOODS, type DemoState } from './presence.js';
 
+// Names the real users (see `nameFor`) never get, so bots are easy to tell apart.
 const BOTS = [
-  { userId: 'bot-ada', name: 'Ada' },
-  { userId: 'bot-grace', name: 'Grace' },
-  { userId: 'bot-linus', name: 'Linus' },
-  { userId: 'bot-radia', name: 'Radia' },
+  { userId: 'bot-kit', name: 'Kit' },
+  { userId: 'bot-nova', name: 'Nova' },
+  { userId: 'bot-pixel', name: 'Pixel' },
+  { userId: 'bot-echo', name: 'Echo' },
 ] as const;
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
@@ -22,7 +22,7 @@ export function startBots(loopback: LoopbackClient, room: string): () => void {
     presence: createPresence<DemoState>({
       client: loopback.createClient(),
       userId,
-    }) as Presence<DemoState>,
+    }),
     here: true,
   }));
   const join = (bot: (typeof bots)[number]) =>

@@ -1,31 +1,35 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createLoopbackClient } from '../../src/server/loopback/index.js';
 import { App } from './App.js';
-import { startBots } from './bots.js';
 import { readConfig, type PlaygroundConfig } from './config.js';
 import './styles.css';
 
-function connect(config: PlaygroundConfig): SupabaseClient {
+async function connect(config: PlaygroundConfig): Promise<SupabaseClient> {
   if (config.mode !== 'offline') {
     return createClient(config.url, config.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false },
     });
   }
   // Offline: a real supabase-js client on an in-page server, with scripted users beside us.
+  // Loaded on demand, so the online playground does not ship the server.
+  const [{ createLoopbackClient }, { startBots }] = await Promise.all([
+    import('../../src/server/loopback/index.js'),
+    import('./bots.js'),
+  ]);
   const loopback = createLoopbackClient();
   startBots(loopback, config.room);
   return loopback.client;
 }
 
 const config = readConfig(window.location, import.meta.env);
-const client = connect(config);
 const root = document.getElementById('root');
 if (root === null) throw new Error('playground: #root is missing from index.html');
 
-createRoot(root).render(
-  <StrictMode>
-    <App client={client} config={config} />
-  </StrictMode>,
+void connect(config).then((client) =>
+  createRoot(root).render(
+    <StrictMode>
+      <App client={client} config={config} />
+    </StrictMode>,
+  ),
 );

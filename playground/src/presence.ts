@@ -7,7 +7,7 @@ export type DemoState = {
   mood: string;
 };
 
-export const MOODS = ['🙂', '🎧', '☕', '🤔', '🔥', '😴'] as const;
+export const MOODS = ['🙂', '🎧', '☕️', '🤔', '🔥', '😴'] as const;
 
 // The state type is bound once; every hook below knows `DemoState`.
 export const {

@@ -6,7 +6,7 @@ import {
   checkRemoveOptions,
   checkUserId,
   checkWhoNowOptions,
-  isChannelType,
+  checkChannelType,
   splitChannelType,
 } from './facadeArgs.js';
 import { ListenerSet } from './ListenerSet.js';
@@ -26,8 +26,6 @@ interface RoomEntry<S extends T.UserState> {
   room: PresenceRoom<S>;
   ready: Promise<T.Room<S>>;
 }
-
-const TYPE_REASON = `channelType must be 'MESSAGE' or 'STREAM'`;
 
 /** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
 export class PresenceClient<S extends T.UserState = T.UserState> implements T.Presence<S> {
@@ -84,6 +82,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
       throw new PresenceError('NOT_CONNECTED', 'leave', `not in channel ${name}`);
     }
     this.rooms.delete(name);
+    // supabase-js drops the channel synchronously, so a rejoin right away gets a fresh one.
     await entry.room.lifecycle.leave();
     this.directory?.update(this.ownChannels());
   }
@@ -126,9 +125,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   ): Promise<T.UserStateRecord<S>> {
     const id = checkUserId(userId, 'getState');
     const name = checkChannelName(channelName, 'getState');
-    if (channelType !== undefined && !isChannelType(channelType)) {
-      throw new PresenceError('INVALID_ARGUMENT', 'getState', TYPE_REASON);
-    }
+    checkChannelType(channelType, 'getState');
     const room = await this.readyRoom(name, 'getState');
     if (id === this.userId) {
       const states = room.outbox.current as S;

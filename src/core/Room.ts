@@ -1,4 +1,4 @@
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
 import { Outbox } from './Outbox.js';
 import { PresenceError } from './PresenceError.js';
@@ -6,7 +6,6 @@ import { randomId } from './randomId.js';
 import { RoomEvents } from './RoomEvents.js';
 import { RoomModel } from './RoomModel.js';
 import { RoomSync } from './RoomSync.js';
-import type { PresenceSettings } from './settings.js';
 import type { FrozenState } from './stateObject.js';
 import type {
   ChannelType,
@@ -21,27 +20,13 @@ import { isPlainObject } from './validateState.js';
 import { PK_EVENTS, PK_PREFIX } from './wire.js';
 import type { PresenceMeta } from './wire.js';
 import { bindRoomChannel } from './bindRoomChannel.js';
+import { openChannel } from './openChannel.js';
+import type { RoomContext, RoomOptions } from './roomContext.js';
+
+export type { RoomContext, RoomOptions } from './roomContext.js';
+import { checkAppEvent, RoomListeners } from './RoomListeners.js';
+import type { SupabaseEventName } from './RoomListeners.js';
 import { RoomLifecycle } from './RoomLifecycle.js';
-
-/** What a room needs from the `Presence` that owns it. */
-export interface RoomContext {
-  client: SupabaseClient;
-  selfId: string;
-  settings: PresenceSettings;
-  emit(event: PresenceEvent<UserState>): void;
-  report(error: PresenceError): void;
-  /** The room's connection status changed (the directory lists our rooms). */
-  onStatusChange(room: PresenceRoom<UserState>): void;
-}
-
-/** Options of one room. */
-export interface RoomOptions<S extends UserState> {
-  channelType: ChannelType;
-  withPresence: boolean;
-  initialState: FrozenState<S>;
-}
-
-type SupabaseEventName = 'sync' | 'join' | 'leave';
 
 /**
  * One joined channel: a supabase-js channel, the room's store, its outbox and event layer. The
@@ -56,75 +41,38 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   /** @internal */ readonly outbox: Outbox<S>;
   /** @internal */ readonly events: RoomEvents<S>;
   /** @internal */ readonly lifecycle: RoomLifecycle<S>;
-  private readonly supabaseHandlers: Record<
-    SupabaseEventName,
-    Set<(payload: SupabasePresenceEvent) => void>
-  > = {
-    sync: new Set(),
-    join: new Set(),
-    leave: new Set(),
-  };
-  private readonly broadcastHandlers = new Map<string, Set<(payload: unknown) => void>>();
+  private readonly listeners = new RoomListeners();
   private commitQueued = false;
+
+  readonly channelType: ChannelType;
 
   constructor(
     readonly ctx: RoomContext,
     readonly channelName: string,
     options: RoomOptions<S>,
   ) {
-    const { settings, selfId } = ctx;
     this.channelType = options.channelType;
-    this.model = new RoomModel<S>(channelName, selfId);
+    this.model = new RoomModel<S>(channelName, ctx.selfId);
     this.store = this.model.store;
-    this.channel = ctx.client.channel(channelName, {
-      config: {
-        presence: { key: settings.presenceKey, enabled: true },
-        broadcast: { self: false },
-        private: settings.private,
-      },
-    });
-    if (this.channel.state !== 'closed' || this.channel.joinedOnce) {
-      throw new PresenceError(
-        'OPERATION_FAILED',
-        'join',
-        `channel ${channelName} is already in use on this supabase client`,
-      );
-    }
+    this.channel = openChannel(ctx, channelName);
     const connectionId = randomId();
+    const { initialState } = options;
     this.outbox = new Outbox<S>(
-      selfId,
+      ctx.selfId,
       connectionId,
-      options.initialState,
+      initialState,
       this.outboxIO(),
-      settings,
+      ctx.settings,
     );
-    this.sync = new RoomSync<S>({
-      model: this.model,
-      selfId,
-      localConnectionId: connectionId,
-      limits: settings.limits,
-      debounceMs: settings.debounceMs,
-      now: () => Date.now(),
-      reject: (reason) => this.reject(reason),
-      onNewcomer: () => this.outbox.resendIfLagging(),
-      onTimerBatch: () => this.commit(),
-    });
-    const eventOptions = {
-      channelName,
-      channelType: options.channelType,
-      withPresence: options.withPresence,
-      ...settings,
-    };
+    this.sync = this.createSync(connectionId);
     this.events = new RoomEvents<S>(
-      eventOptions,
+      { ...ctx.settings, ...options, channelName },
       () => this.store.getState(),
       (event) => ctx.emit(event as PresenceEvent<UserState>),
     );
     this.lifecycle = new RoomLifecycle<S>(this);
     bindRoomChannel(this.channel, this);
   }
-
-  readonly channelType: ChannelType;
 
   presenceState(): SupabasePresenceState {
     return this.channel.presenceState() as unknown as SupabasePresenceState;
@@ -134,48 +82,30 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     event: SupabaseEventName,
     handler: (payload: SupabasePresenceEvent) => void,
   ): () => void {
-    const set = this.supabaseHandlers[event];
-    if (!set)
-      throw new PresenceError(
-        'INVALID_ARGUMENT',
-        'onSupabasePresence',
-        'event must be sync, join or leave',
-      );
-    set.add(handler);
-    return () => set.delete(handler);
+    return this.listeners.onSupabase(event, handler);
   }
 
   onBroadcast(event: string, handler: (payload: unknown) => void): () => void {
-    checkAppEvent(event, 'onBroadcast');
-    let set = this.broadcastHandlers.get(event);
-    if (!set) this.broadcastHandlers.set(event, (set = new Set()));
-    set.add(handler);
-    return () => set.delete(handler);
+    return this.listeners.onBroadcast(event, handler);
   }
 
   async sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
     checkAppEvent(event, 'sendBroadcast');
-    if (!isPlainObject(payload))
+    if (!isPlainObject(payload)) {
       throw new PresenceError(
         'INVALID_ARGUMENT',
         'sendBroadcast',
         'payload must be a plain object',
       );
-    if (!this.lifecycle.canSend())
-      throw new PresenceError(
-        'NOT_CONNECTED',
-        'sendBroadcast',
-        `channel ${this.channelName} is not subscribed`,
-      );
+    }
+    if (!this.lifecycle.canSend()) {
+      const reason = `channel ${this.channelName} is not subscribed`;
+      throw new PresenceError('NOT_CONNECTED', 'sendBroadcast', reason);
+    }
     const result = await this.channel.send({ type: 'broadcast', event, payload });
-    if (result === 'timed out')
-      throw new PresenceError('OPERATION_TIMEOUT', 'sendBroadcast', 'broadcast timed out');
-    if (result !== 'ok')
-      throw new PresenceError(
-        'OPERATION_FAILED',
-        'sendBroadcast',
-        `broadcast failed: ${String(result)}`,
-      );
+    if (result === 'ok') return;
+    const code = result === 'timed out' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
+    throw new PresenceError(code, 'sendBroadcast', `broadcast ${String(result)}`);
   }
 
   subscribeUser(userId: string, listener: () => void): () => void {
@@ -212,12 +142,12 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       this.commit();
       return;
     }
-    for (const handler of [...(this.broadcastHandlers.get(event) ?? [])]) handler(payload);
+    this.listeners.emitBroadcast(event, payload);
   }
 
   /** @internal Forwards a supabase-js presence callback to the app's listeners. */
   forwardSupabase(event: SupabaseEventName, payload: SupabasePresenceEvent): void {
-    for (const handler of [...this.supabaseHandlers[event]]) handler(payload);
+    this.listeners.emitSupabase(event, payload);
   }
 
   /** @internal Reports a dropped remote payload. */
@@ -231,6 +161,21 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.ctx.report(error);
   }
 
+  private createSync(localConnectionId: string): RoomSync<S> {
+    const { selfId, settings } = this.ctx;
+    return new RoomSync<S>({
+      model: this.model,
+      selfId,
+      localConnectionId,
+      limits: settings.limits,
+      debounceMs: settings.debounceMs,
+      now: () => Date.now(),
+      reject: (reason) => this.reject(reason),
+      onNewcomer: () => this.outbox.resendIfLagging(),
+      onTimerBatch: () => this.commit(),
+    });
+  }
+
   private outboxIO(): ConstructorParameters<typeof Outbox<S>>[3] {
     return {
       now: () => Date.now(),
@@ -238,15 +183,5 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       broadcast: (event, payload) => void this.channel.send({ type: 'broadcast', event, payload }),
       track: (meta: PresenceMeta) => this.lifecycle.track(meta),
     };
-  }
-}
-
-function checkAppEvent(event: string, operation: string): void {
-  if (typeof event !== 'string' || event === '' || event.startsWith(PK_PREFIX)) {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      operation,
-      `event must be a non-empty string not starting with "${PK_PREFIX}"`,
-    );
   }
 }

@@ -74,6 +74,8 @@ export class RoomLifecycle<S extends UserState> {
   /** Leaves on purpose: announce (`pk:leave`) first, then remove the channel. */
   leave(): Promise<void> {
     if (this.left) return this.left;
+    // Already closed by the server or a failed join: the channel is gone, nothing to announce.
+    if (this.closing) return (this.left = Promise.resolve());
     this.room.outbox.announceLeave();
     this.closing = true;
     this.shutdown('closed');

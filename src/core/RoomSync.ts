@@ -1,3 +1,4 @@
+import { EarlyStates } from './EarlyStates.js';
 import { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { StateLimits } from './limits.js';
 import { buildOccupant, withConnection, withoutConnection } from './occupantRecords.js';
@@ -6,9 +7,6 @@ import type { RemoteConnectionState } from './validatePayload.js';
 import { parseConnectionState, parseLeaveNotice } from './validatePayload.js';
 import { isPlainObject } from './validateState.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from './types.js';
-
-/** Broadcast states for connections we have not seen in presence yet; the oldest go first. */
-const MAX_PENDING_STATES = 256;
 
 /** What the sync layer needs from its room. */
 export interface RoomSyncDeps<S extends UserState> {
@@ -31,7 +29,7 @@ export interface RoomSyncDeps<S extends UserState> {
  * higher version winning. Every method writes into the model's open batch; the room commits.
  */
 export class RoomSync<S extends UserState> {
-  private readonly pending = new Map<string, { userId: string; value: RemoteConnectionState<S> }>();
+  private readonly early = new EarlyStates<S>();
   private readonly stale = new Set<string>();
   private readonly leaves: LeaveDebouncer;
 
@@ -64,14 +62,9 @@ export class RoomSync<S extends UserState> {
       const prev = this.deps.model.get(key);
       const conn = prev?.connections.find((c) => c.presenceRef === ref);
       if (!prev || !conn) continue;
-      if (key === this.deps.selfId && conn.connectionId === this.deps.localConnectionId) {
+      if (this.isLocal(key, conn.connectionId)) {
         // Our own old meta after a reconnect: the local connection stays, it just has no ref now.
-        this.putUser(
-          key,
-          prev.status,
-          withConnection(prev.connections, { ...conn, presenceRef: null }),
-          prev,
-        );
+        this.setLocalRef(null);
         continue;
       }
       const connections = withoutConnection(prev.connections, conn.connectionId);
@@ -90,11 +83,11 @@ export class RoomSync<S extends UserState> {
       return;
     }
     const value = parsed.value;
-    if (userId === this.deps.selfId && value.connectionId === this.deps.localConnectionId) return;
+    if (this.isLocal(userId, value.connectionId)) return;
     const prev = this.deps.model.get(userId);
     const conn = prev?.connections.find((c) => c.connectionId === value.connectionId);
     if (!prev || !conn) {
-      this.remember(userId, value);
+      this.early.remember(userId, value);
       return;
     }
     if (value.version <= conn.version) return;
@@ -145,7 +138,7 @@ export class RoomSync<S extends UserState> {
   /** Stops the debounce timers. */
   dispose(): void {
     this.leaves.dispose();
-    this.pending.clear();
+    this.early.clear();
   }
 
   private applyConnection(
@@ -155,22 +148,9 @@ export class RoomSync<S extends UserState> {
     fullSync: boolean,
   ): void {
     const prev = this.deps.model.get(userId);
-    if (userId === this.deps.selfId && value.connectionId === this.deps.localConnectionId) {
-      const local = prev?.connections.find((c) => c.connectionId === value.connectionId);
-      if (local && prev)
-        this.putUser(
-          userId,
-          'online',
-          withConnection(prev.connections, { ...local, presenceRef: ref }),
-          prev,
-        );
-      return;
-    }
+    if (this.isLocal(userId, value.connectionId)) return this.setLocalRef(ref);
     const existing = prev?.connections.find((c) => c.connectionId === value.connectionId);
-    const early = this.pending.get(value.connectionId);
-    this.pending.delete(value.connectionId);
-    const best =
-      early && early.userId === userId && early.value.version > value.version ? early.value : value;
+    const best = this.early.takeNewest(userId, value);
     const conn: PresenceConnection<S> =
       existing && existing.version >= best.version
         ? { ...existing, presenceRef: ref }
@@ -188,6 +168,19 @@ export class RoomSync<S extends UserState> {
     if (!existing && !fullSync) this.deps.onNewcomer();
   }
 
+  private isLocal(userId: string, connectionId: string): boolean {
+    return userId === this.deps.selfId && connectionId === this.deps.localConnectionId;
+  }
+
+  /** Our own meta came or went: only the presence ref of the local connection changes. */
+  private setLocalRef(ref: string | null): void {
+    const prev = this.deps.model.get(this.deps.selfId);
+    const local = prev?.connections.find((c) => c.connectionId === this.deps.localConnectionId);
+    if (!prev || !local) return;
+    const connections = withConnection(prev.connections, { ...local, presenceRef: ref });
+    this.putUser(this.deps.selfId, 'online', connections, prev);
+  }
+
   private putUser(
     userId: string,
     status: OccupantStatus,
@@ -202,17 +195,6 @@ export class RoomSync<S extends UserState> {
     const facts = this.deps.model.pendingFacts;
     if (!prev) facts.joined.push(userId);
     else if (prev.state !== next.state) facts.stateChanged.push(userId);
-  }
-
-  private remember(userId: string, value: RemoteConnectionState<S>): void {
-    const known = this.pending.get(value.connectionId);
-    if (known && known.value.version >= value.version) return;
-    this.pending.delete(value.connectionId);
-    this.pending.set(value.connectionId, { userId, value });
-    if (this.pending.size > MAX_PENDING_STATES) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest !== undefined) this.pending.delete(oldest);
-    }
   }
 
   private expire(userId: string, graceful: boolean): void {

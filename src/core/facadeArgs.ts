@@ -7,6 +7,16 @@ export function isChannelType(value: unknown): value is ChannelType {
   return value === 'MESSAGE' || value === 'STREAM';
 }
 
+/** Checks an optional channel type argument. */
+export function checkChannelType(value: unknown, operation: string): ChannelType | undefined {
+  if (value === undefined || isChannelType(value)) return value;
+  throw new PresenceError(
+    'INVALID_ARGUMENT',
+    operation,
+    `channelType must be 'MESSAGE' or 'STREAM'`,
+  );
+}
+
 /** Checks a channel name: a non-empty string. */
 export function checkChannelName(value: unknown, operation: string): string {
   if (typeof value !== 'string' || value.length === 0) {

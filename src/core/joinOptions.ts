@@ -1,4 +1,4 @@
-import { isChannelType } from './facadeArgs.js';
+import { checkChannelType } from './facadeArgs.js';
 import type { StateLimits } from './limits.js';
 import { applyStatePatch } from './localState.js';
 import { PresenceError } from './PresenceError.js';
@@ -21,14 +21,7 @@ export function resolveJoinOptions<S extends UserState>(
   if (options !== undefined && !isPlainObject(options)) {
     throw new PresenceError('INVALID_ARGUMENT', 'join', 'options must be an object');
   }
-  const channelType = options?.channelType ?? 'MESSAGE';
-  if (!isChannelType(channelType)) {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      'join',
-      `channelType must be 'MESSAGE' or 'STREAM'`,
-    );
-  }
+  const channelType = checkChannelType(options?.channelType, 'join') ?? 'MESSAGE';
   const empty = EMPTY_STATE as FrozenState<S>;
   const initial = applyStatePatch(empty, options?.initialState ?? {}, limits, 'join');
   const initialState = applyStatePatch(initial, { ...cached }, limits, 'join');

@@ -16,6 +16,8 @@ export interface RoomLease<S extends UserState = UserState> {
   readonly presence: Presence<S>;
   /** Resolves with the room as soon as the engine has one (before the join completes). */
   readonly room: Promise<Room<S>>;
+  /** The room right now, if this lease continues an earlier one that already has it. */
+  current(): Room<S> | undefined;
   release(): void;
 }
 
@@ -108,6 +110,43 @@ function leasePresence<S extends UserState>(source: PresenceSource<S>): Presence
   };
 }
 
+interface JoinedRoom {
+  /** Settles with the room once the engine has one (before the join completes). */
+  readonly room: Promise<Room<UserState>>;
+  /** The room, when it is already known: a remount shows it at once instead of an empty one. */
+  current(): Room<UserState> | undefined;
+}
+
+function joinOnce<S extends UserState>(
+  presence: Presence<S>,
+  owner: Owner,
+  channelName: string,
+  joinOptions: JoinOptions<S>,
+): Shared<JoinedRoom> {
+  let phase: 'waiting' | 'joining' | 'released' = 'waiting';
+  const room = afterTeardowns(owner).then(() => {
+    // Released while an earlier teardown was still in flight: never join at all.
+    if (phase === 'released')
+      throw new Error(`presence-kit: ${channelName} was released before its join`);
+    phase = 'joining';
+    const joined = presence.join(channelName, joinOptions) as Promise<Room<UserState>>;
+    // A failed join shows in the room's `status`/`lastError`; keep it from going unhandled.
+    joined.catch(ignore);
+    return (presence.getRoom(channelName) as Room<UserState> | undefined) ?? joined;
+  });
+  room.catch(ignore);
+  const current = () =>
+    phase === 'joining'
+      ? (presence.getRoom(channelName) as Room<UserState> | undefined)
+      : undefined;
+  const dispose = (): Promise<unknown> => {
+    const started = phase === 'joining';
+    phase = 'released';
+    return started ? presence.leave(channelName) : Promise.resolve();
+  };
+  return { value: { room, current }, refs: 0, dispose };
+}
+
 /** Joins `channelName` once per presence, however many providers (or StrictMode passes) ask. */
 export function leaseRoom<S extends UserState>(
   source: PresenceSource<S>,
@@ -116,19 +155,14 @@ export function leaseRoom<S extends UserState>(
 ): RoomLease<S> {
   const { presence, owner, release: releasePresence } = leasePresence(source);
   const rooms = mapFor(roomsByPresence, presence as Presence<UserState>);
-  const entry = retain(rooms, channelName, () => {
-    const room = afterTeardowns(owner).then(() => {
-      const joined = presence.join(channelName, joinOptions) as Promise<Room<UserState>>;
-      // A failed join shows in the room's `status`/`lastError`; keep it from going unhandled.
-      joined.catch(ignore);
-      return (presence.getRoom(channelName) as Room<UserState> | undefined) ?? joined;
-    });
-    return { value: room, refs: 0, dispose: () => presence.leave(channelName) };
-  });
+  const entry = retain(rooms, channelName, () =>
+    joinOnce(presence, owner, channelName, joinOptions),
+  );
   let released = false;
   return {
     presence,
-    room: entry.value as Promise<Room<S>>,
+    room: entry.value.room as Promise<Room<S>>,
+    current: () => entry.value.current() as Room<S> | undefined,
     release() {
       if (released) return;
       released = true;

@@ -18,9 +18,10 @@ async function rejection(promise: Promise<unknown>): Promise<PresenceError> {
 }
 
 let world: World;
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
   world = createWorld();
+  await world.ready;
 });
 afterEach(async () => {
   await settled(world.close());

@@ -10,9 +10,10 @@ afterEach(async () => {
 });
 
 describe('our own reconnects', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers();
     world = createWorld();
+    await world.ready;
   });
 
   it('keeps others visible as stale while our socket is down, then reconciles with no join/leave noise', async () => {
@@ -88,6 +89,7 @@ describe('channel status mapping', () => {
   it('maps a server shutdown to closed plus a CHANNEL_SHUTDOWN error', async () => {
     vi.useFakeTimers();
     world = createWorld({ limits: { clientPresenceMaxCalls: 1 } });
+    await world.ready;
     const alice = world.person('alice');
     const room = await settled(alice.presence.join('room'));
     await alice.presence.setState('room', { a: '1' });
@@ -101,6 +103,7 @@ describe('channel status mapping', () => {
   it('fails the join when the server refuses the channel', async () => {
     vi.useFakeTimers();
     world = createWorld();
+    await world.ready;
     const alice = world.person('alice', { private: true });
     const join = alice.presence.join('vip');
     const outcome = await settled(

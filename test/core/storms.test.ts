@@ -3,9 +3,10 @@ import { createWorld, settled, tick, until } from './helpers/loopback.js';
 import type { World } from './helpers/loopback.js';
 
 let world: World;
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
   world = createWorld();
+  await world.ready;
 });
 afterEach(async () => {
   await settled(world.close());

@@ -157,21 +157,63 @@ describe('PresenceProvider', () => {
     }
   });
 
+  it('never joins for a provider that unmounted while an earlier leave was in flight', async () => {
+    const world = createWorld();
+    const presence = createPresence({ client: world.client, userId: 'me' });
+    // Hold the first leave open, as a slow network would.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const leave = presence.leave.bind(presence);
+    presence.leave = async (channel: string) => {
+      await gate;
+      return leave(channel);
+    };
+    const app = (
+      <PresenceProvider presence={presence} channel="lobby">
+        <Status />
+      </PresenceProvider>
+    );
+    const first = render(app);
+    await screen.findByText(/status:subscribed/);
+    first.unmount();
+    await flush(); // the first leave starts, and hangs
+    const second = render(app); // its join must wait for the first leave
+    await flush();
+    second.unmount();
+    await flush();
+    openGate();
+    await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
+    await flush();
+    expect(joinsOf(world, 'lobby')).toBe(1);
+    expect(presence.getRoom('lobby')).toBeUndefined();
+    await presence.destroy();
+  });
+
   it('leaks no channel after 1,000 mount/unmount cycles', async () => {
     const world = createWorld();
-    for (let i = 0; i < 1000; i += 1) {
-      const view = render(
+    const presence = createPresence({ client: world.client, userId: 'given' });
+    const app = (i: number) =>
+      i % 2 === 0 ? (
         <PresenceProvider client={world.client} userId="me" channel="lobby">
           <Status />
-        </PresenceProvider>,
+        </PresenceProvider>
+      ) : (
+        <PresenceProvider presence={presence} channel="lobby">
+          <Status />
+        </PresenceProvider>
       );
-      await flush();
-      if (i % 100 === 0) await screen.findByText(/status:subscribed/);
+    for (let i = 0; i < 1000; i += 1) {
+      const view = render(app(i));
+      // Mostly unmount while the join is still on its way; now and then once it is in.
+      if (i % 50 === 0) await screen.findByText(/status:subscribed/);
+      else await flush();
       view.unmount();
       await flush();
     }
     await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
     await waitFor(() => expect(world.hub.stats().channels).toBe(0));
     expect(world.hub.inspect().sockets.flatMap((s) => s.channels)).toEqual([]);
+    expect(presence.getRoom('lobby')).toBeUndefined();
+    await presence.destroy();
   });
 });

@@ -32,7 +32,9 @@ describe('hydration', () => {
     expect(world.client.getChannels()).toHaveLength(0);
     const errors = vi.spyOn(console, 'error');
     const recoverable: unknown[] = [];
-    const root = await act(async () => hydrateRoot(container, app, { onRecoverableError: (e) => recoverable.push(e) }));
+    const root = await act(async () =>
+      hydrateRoot(container, app, { onRecoverableError: (e) => recoverable.push(e) }),
+    );
     await waitFor(() => expect(screen.getByText('status:subscribed occupancy:2')).toBeTruthy());
     expect(recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();

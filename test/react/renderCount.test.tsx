@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import './nodeRealm.js';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { memo } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { LoopbackClient } from '../../src/server/loopback/index.js';

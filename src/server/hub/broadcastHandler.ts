@@ -34,7 +34,7 @@ function admit(ctx: HubContext, ch: Channel, ref: string | null, size: number): 
 }
 
 function deliver(ctx: HubContext, ch: Channel, ref: string | null, delivery: Delivery): void {
-  const delivered = fanout(ch.room, ch, ch.config.self, delivery);
+  const delivered = fanout(ctx, ch.room, ch, ch.config.self, delivery);
   ctx.events.add(1 + delivered);
   if (ch.config.ack) reply(ch, ref, 'ok', {});
 }

@@ -49,18 +49,16 @@ export class Connection {
     this.sent(msg);
   }
 
-  /** Sends pre-encoded text (fan-out encodes once for many sockets). */
-  sendEncoded(text: string, msg: OutMessage): void {
-    if (this.closed) return;
-    this.sink.sendText(text);
-    this.sent(msg);
-  }
-
-  /** Sends a binary frame; `msg` describes it for stats and taps. */
-  sendBinary(bytes: Uint8Array, msg: OutMessage): void {
-    if (this.closed) return;
-    this.sink.sendBinary(bytes);
-    this.sent(msg);
+  /**
+   * Fan-out send of a frame encoded once for every recipient (text, or kind-4 bytes). The caller
+   * counts the frames once for all recipients; taps still see each. False if the socket is closed.
+   */
+  sendShared(frame: string | Uint8Array, msg: OutMessage): boolean {
+    if (this.closed) return false;
+    if (typeof frame === 'string') this.sink.sendText(frame);
+    else this.sink.sendBinary(frame);
+    if (this.ctx.taps.size > 0) for (const tap of this.ctx.taps) tap('out', this.id, msg);
+    return true;
   }
 
   private sent(msg: OutMessage): void {

@@ -1,5 +1,5 @@
 import type { OutMessage } from '../protocol/types.js';
-import type { Channel, Room } from './context.js';
+import type { Channel, HubContext, Room } from './context.js';
 import { FanoutEncoder } from './rooms.js';
 
 /** A broadcast ready to deliver: a JSON form for text sockets and, optionally, a kind-4 frame. */
@@ -26,24 +26,28 @@ export function broadcastMessage(
 
 /**
  * Sends a delivery to every subscriber of the room, skipping `sender` unless `self`. Frames carry
- * join_ref null, so one encoding serves every socket of a version. Returns the delivery count.
+ * join_ref null, so one encoding serves every socket of a version: the loop allocates nothing per
+ * recipient. Returns the delivery count.
  */
 export function fanout(
+  ctx: HubContext,
   room: Room,
   sender: Channel | null,
   self: boolean,
   delivery: Delivery,
 ): number {
   const encoder = delivery.text ? new FanoutEncoder(delivery.text) : null;
-  let count = 0;
+  const { binary, binaryTap } = delivery;
+  let binaryCount = 0;
+  let textCount = 0;
   for (const ch of room.channels) {
     if (ch === sender && !self) continue;
     const conn = ch.conn;
-    if (delivery.binary && conn.vsn === '2.0.0')
-      conn.sendBinary(delivery.binary, delivery.binaryTap);
-    else if (encoder) conn.sendEncoded(encoder.text(conn.vsn), encoder.msg);
-    else continue;
-    count += 1;
+    if (binary && conn.vsn === '2.0.0') {
+      if (conn.sendShared(binary, binaryTap)) binaryCount += 1;
+    } else if (encoder?.sends(conn)) textCount += 1;
   }
-  return count;
+  if (binaryCount > 0) ctx.stats.countOut(binaryTap.event, binaryTap.topic, binaryCount);
+  if (encoder && textCount > 0) ctx.stats.countOut(encoder.msg.event, encoder.msg.topic, textCount);
+  return binaryCount + textCount;
 }

@@ -62,13 +62,13 @@ function createChannel(
 function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   reply(ch, ref, 'ok', { postgres_changes: postgresChangesReply(ch.config.postgresChanges) });
   if (!ch.config.presenceEnabled || !ch.canPresence) return;
-  const presence = ch.room.presence;
-  ch.presenceSeq = presence.version;
+  const snapshot = ch.room.presence.snapshot();
+  ch.presenceSeq = snapshot.seq;
   ctx.presenceEvents.add(1);
   // The state object is only built for taps; the wire gets the cached JSON.
-  const payload = ctx.taps.size > 0 ? presence.state() : null;
+  const payload: unknown = ctx.taps.size > 0 ? JSON.parse(snapshot.json) : null;
   const msg = { joinRef: ch.joinRef, ref: null, topic: ch.topic, event: 'presence_state', payload };
-  ch.conn.send(msg, presence.stateJson());
+  ch.conn.send(msg, snapshot.json);
 }
 
 /**

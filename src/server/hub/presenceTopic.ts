@@ -23,8 +23,16 @@ interface Entry {
 export interface PresenceOp {
   seq: number;
   kind: 'join' | 'leave';
+  /** The channel whose entry changed. */
+  channel: number;
   key: string;
   meta: Meta;
+}
+
+/** A `presence_state` payload (JSON) and the version it covers. */
+export interface PresenceSnapshot {
+  seq: number;
+  json: string;
 }
 
 /** Result of a track call. */
@@ -40,17 +48,19 @@ function makeMeta(payload: Record<string, unknown>, prev?: string): Meta {
 /**
  * Presence for one topic: one entry per channel join (keyed by the channel's id), several entries
  * may share a presence key. Changes queue as numbered ops until the hub flushes them as a diff.
+ *
+ * Joiners get the state as of the last flush (`snapshot`), not the live state: the next flush's
+ * diff carries everything after it, so the snapshot's JSON is built at most once per flush
+ * instead of once per join (a 1,000-client join storm otherwise re-serialises O(N) state N times).
  */
 export class PresenceTopic {
   private readonly entries = new Map<number, Entry>();
+  /** The entries as of `flushedSeq`, in the same order as `entries`. */
+  private readonly flushed = new Map<number, { key: string; meta: Meta }>();
+  private flushedSeq = 0;
   private pending: PresenceOp[] = [];
   private seq = 0;
-  private stateCache: string | null = null;
-
-  /** Sequence number of the newest change; a subscriber that got state now has seen up to here. */
-  get version(): number {
-    return this.seq;
-  }
+  private snapshotCache: PresenceSnapshot | null = null;
 
   /** Number of tracked metas. */
   get size(): number {
@@ -63,8 +73,8 @@ export class PresenceTopic {
     if (old && old.key === key && deepEqual(old.payload, payload)) return 'unchanged';
     const meta = makeMeta(payload, old?.meta.phx_ref);
     this.entries.set(channelId, { key, payload, meta });
-    this.push('join', key, meta);
-    if (old) this.push('leave', old.key, old.meta);
+    this.push('join', channelId, key, meta);
+    if (old) this.push('leave', channelId, old.key, old.meta);
     return old ? 'updated' : 'joined';
   }
 
@@ -73,7 +83,7 @@ export class PresenceTopic {
     const old = this.entries.get(channelId);
     if (!old) return false;
     this.entries.delete(channelId);
-    this.push('leave', old.key, old.meta);
+    this.push('leave', channelId, old.key, old.meta);
     return true;
   }
 
@@ -82,31 +92,42 @@ export class PresenceTopic {
     return this.pending.length > 0;
   }
 
-  /** Takes the pending ops, leaving none. */
+  /** Takes the pending ops, leaving none; the snapshot moves up to include them. */
   takePending(): PresenceOp[] {
     const ops = this.pending;
     this.pending = [];
+    for (const op of ops) {
+      // An update queues the new meta's join before the old one's leave: drop only a live match.
+      if (op.kind === 'join') this.flushed.set(op.channel, { key: op.key, meta: op.meta });
+      else if (this.flushed.get(op.channel)?.meta === op.meta) this.flushed.delete(op.channel);
+    }
+    if (ops.length > 0) {
+      this.flushedSeq = ops[ops.length - 1]?.seq ?? this.flushedSeq;
+      this.snapshotCache = null;
+    }
     return ops;
   }
 
-  /** The whole state, `presence_state`'s payload. */
+  /** The live state (inspection); joiners get {@link snapshot}. */
   state(): PresenceMap {
-    const out: PresenceMap = {};
-    for (const { key, meta } of this.entries.values())
-      (out[key] ??= { metas: [] }).metas.push(meta);
-    return out;
+    return group(this.entries.values());
   }
 
-  /** The state as JSON, cached until the next change (many joins read it during a storm). */
-  stateJson(): string {
-    this.stateCache ??= JSON.stringify(this.state());
-    return this.stateCache;
+  /** `presence_state` as of the last flush and its version; pending changes follow as a diff. */
+  snapshot(): PresenceSnapshot {
+    this.snapshotCache ??= { seq: this.flushedSeq, json: JSON.stringify(group(this.flushed.values())) };
+    return this.snapshotCache;
   }
 
-  private push(kind: PresenceOp['kind'], key: string, meta: Meta): void {
-    this.stateCache = null;
-    this.pending.push({ seq: ++this.seq, kind, key, meta });
+  private push(kind: PresenceOp['kind'], channel: number, key: string, meta: Meta): void {
+    this.pending.push({ seq: ++this.seq, kind, channel, key, meta });
   }
+}
+
+function group(entries: Iterable<{ key: string; meta: Meta }>): PresenceMap {
+  const out: PresenceMap = {};
+  for (const { key, meta } of entries) (out[key] ??= { metas: [] }).metas.push(meta);
+  return out;
 }
 
 /**

@@ -47,7 +47,7 @@ export async function restBroadcast(
         payload: bytes,
       })
     : null;
-  const delivered = fanout(room, null, true, {
+  const delivered = fanout(ctx, room, null, true, {
     text: bytes ? null : json,
     binary,
     binaryTap: json,

@@ -51,7 +51,13 @@ export async function startRealtimeServer(
   const hub = createHub(hubOptions);
   const key = anonKey ?? (await defaultAnonKey(hub.jwtSecret));
   const log = hubOptions.log ?? (() => undefined);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: hub.limits.maxFrameSizeBytes });
+  // No permessage-deflate (ws's default, and the real server's): compressing every fan-out frame
+  // per recipient would cost more than loopback bandwidth saves.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: hub.limits.maxFrameSizeBytes,
+    perMessageDeflate: false,
+  });
   const server = createServer((req, res) => {
     handleHttp(hub, req, res).catch((err: unknown) => {
       log('error', 'http handler failed', { error: String(err) });

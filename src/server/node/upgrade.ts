@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { Hub, HubConnection, SocketSink } from '../hub/types.js';
+import type { Socket } from 'node:net';
+import type { Hub, HubConnection } from '../hub/types.js';
+import { socketSink } from './socketSink.js';
 
 /** WebSocket paths: supabase-js's, and the bare server's behind no gateway. */
 const SOCKET_PATHS = new Set(['/realtime/v1/websocket', '/socket/websocket']);
@@ -20,18 +22,14 @@ function refuseUpgrade(socket: Duplex, status: number, error: string): void {
   );
 }
 
-function sinkFor(ws: WebSocket): SocketSink {
-  return {
-    sendText: (text) => ws.send(text),
-    sendBinary: (bytes) => ws.send(bytes, { binary: true }),
-    // 1006 cannot travel in a close frame: it means "cut the line", as a network loss would.
-    close: (code, reason) => (code === 1006 ? ws.terminate() : ws.close(code, reason)),
-  };
-}
-
 function wire(ws: WebSocket, conn: HubConnection): void {
   ws.on('message', (data, isBinary) => {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    // ws hands out Buffers by default; Buffer.from(buffer) would copy every inbound frame.
+    const bytes = Array.isArray(data)
+      ? Buffer.concat(data)
+      : Buffer.isBuffer(data)
+        ? data
+        : Buffer.from(data);
     conn.receive(
       isBinary
         ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -60,5 +58,7 @@ export async function handleUpgrade(
   const outcome = await hub.connect({ apikey, vsn: url.searchParams.get('vsn') });
   if (!outcome.ok) return refuseUpgrade(socket, outcome.status, outcome.error);
   if (socket.destroyed) return;
-  wss.handleUpgrade(req, socket, head, (ws) => wire(ws, outcome.open(sinkFor(ws))));
+  // The upgrade socket of an http.Server is a net.Socket; the sink corks it per tick.
+  const raw = socket as Socket;
+  wss.handleUpgrade(req, socket, head, (ws) => wire(ws, outcome.open(socketSink(ws, raw))));
 }

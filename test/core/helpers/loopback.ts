@@ -60,6 +60,12 @@ export function createWorld(hubOptions: HubOptions = {}) {
   const rawClients: SupabaseClient[] = [];
   return {
     hub: lb.hub as Hub,
+    /**
+     * Verifies the anon key once, for real. JWT checks use WebCrypto, which fake timers cannot
+     * drive: left to the first join, fake time would race ahead of it and time the join out.
+     * Every later check of the same key hits the hub's cache and settles on microtasks.
+     */
+    ready: lb.hub.connect({ apikey: lb.anonKey, vsn: '2.0.0' }).then(() => undefined),
     /** A new person (or a new tab of the same user id). */
     person<S extends UserState = UserState>(
       userId: string,
