@@ -1,124 +1,78 @@
 /**
  * `npm run bench:server`: the local Realtime server under load on loopback TCP.
  *
- * 1. Broadcast fan-out: N clients in one room, one sender keeps a window of messages in flight;
- *    deliveries per second and p50/p99 latency, side by side with a bare `ws` relay (the peer:
- *    what fan-out costs with no protocol at all).
- * 2. Presence join storm: N real realtime-js clients (the client inside supabase-js) join and
+ * 1. Broadcast fan-out (support/fanout.ts): N bare vsn 2.0.0 receivers in one room, spread over
+ *    client processes; one sender. Peak deliveries/s with a window in flight, then latency at a
+ *    paced rate below saturation. Side by side with a bare `ws` relay (the peer: fan-out with no
+ *    protocol), same clients, same run.
+ * 2. Presence join storm (support/storm.ts): N real realtime-js clients connect, then all join and
  *    track at once; time until every client has seen all N.
- * The server runs in a child process so it has a core of its own.
+ * Servers and clients run in separate processes. Knobs: BENCH_SIZES=50,200,1000,
+ * BENCH_PACED_RATE (deliveries/s, default 50000), BENCH_RECEIVER_PROCS (default 1),
+ * BENCH_STORM_PROCS (default 2), BENCH_PROFILE=<dir> (CPU profiles of every child).
  */
-import { RealtimeClient } from '@supabase/realtime-js';
-import WebSocket from 'ws';
-import { spawnServer } from './support/serverProcess.js';
-import { connectWire, decodeBroadcastPayload, encodeKind3, type WireClient } from './support/wire.js';
-import { fmt, percentile, sizesFromEnv, writeResults } from './support/stats.js';
+import { cpus, loadavg } from 'node:os';
+import { fanout, listenForCompletions, type FanoutResult } from './support/fanout.js';
+import { settle, spawnServer } from './support/serverProcess.js';
+import { spawnShards } from './support/shards.js';
+import { fmt, sizesFromEnv, writeResults } from './support/stats.js';
+import { joinStorm, type StormResult } from './support/storm.js';
 
 interface KitInfo { url: string; anonKey: string }
-interface FanoutResult { clients: number; messages: number; deliveriesPerSec: number; p50Ms: number; p99Ms: number }
 
-const TOPIC = 'realtime:bench-room';
-const WINDOW = 8;
+const intEnv = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
+const PACED_RATE = intEnv('BENCH_PACED_RATE', 50_000);
+const RECEIVER_PROCS = intEnv('BENCH_RECEIVER_PROCS', 1);
+const STORM_PROCS = intEnv('BENCH_STORM_PROCS', 2);
 const wsUrl = (info: KitInfo) =>
   `${info.url.replace(/^http/, 'ws')}/realtime/v1/websocket?apikey=${info.anonKey}&vsn=2.0.0`;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-async function fanout(url: string, clients: number): Promise<FanoutResult> {
-  const messages = Math.max(100, Math.ceil(150_000 / clients));
-  const latencies = new Float64Array(messages * clients);
-  const received = new Uint32Array(messages);
-  let deliveries = 0;
-  let completed = 0;
-  let onComplete: () => void = () => {};
-  const onBinary = (data: Uint8Array) => {
-    const { i, t } = decodeBroadcastPayload(data) as { i: number; t: number };
-    latencies[deliveries++] = performance.now() - t;
-    received[i] = (received[i] ?? 0) + 1;
-    if (received[i] === clients) { completed++; onComplete(); }
-  };
-  const receivers: WireClient[] = [];
-  for (let c = 0; c < clients; c += 50) {
-    const batch = Array.from({ length: Math.min(50, clients - c) }, () => connectWire(url, TOPIC, onBinary));
-    receivers.push(...(await Promise.all(batch)));
+function printTables(rows: Array<{ kit: FanoutResult; relay: FanoutResult; storm: StormResult }>): void {
+  console.log(`\nBroadcast fan-out, one room, loopback TCP (${String(RECEIVER_PROCS)} receiver process(es))`);
+  console.log('peak = window of 8 messages in flight (latency there is queueing: 8 × N deliveries deep);');
+  console.log(`paced = ${String(PACED_RATE)} deliveries/s offered, latency = receive − send on one monotonic clock;`);
+  console.log('busy = server CPU / wall: well under 100% means the clients, not the server, set the peak.');
+  console.log('clients | kit peak/s | relay peak/s | kit/relay | kit µs/deliv | relay µs/deliv | kit busy | kit paced p50/p99/max ms | relay paced p99 ms | lost');
+  for (const { kit: k, relay: r } of rows) {
+    console.log([k.clients, fmt(k.saturated.deliveriesPerSec, 0), fmt(r.saturated.deliveriesPerSec, 0),
+      fmt(k.saturated.deliveriesPerSec / r.saturated.deliveriesPerSec), fmt(k.saturated.serverCpuUsPerDelivery),
+      fmt(r.saturated.serverCpuUsPerDelivery), `${fmt(k.saturated.serverBusy * 100, 0)}%`,
+      `${fmt(k.paced.p50Ms)}/${fmt(k.paced.p99Ms)}/${fmt(k.paced.maxMs)}`, fmt(r.paced.p99Ms),
+      String(k.saturated.lost + k.paced.lost)].join(' | '));
   }
-  const sender = await connectWire(url, TOPIC, () => {});
-  const started = performance.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const pump = () => {
-      while (sent < messages && sent - completed < WINDOW) {
-        const payload = { i: sent, t: performance.now() };
-        sender.send(encodeKind3(sender.joinRef, String(sent + 2), TOPIC, 'tick', payload));
-        sent++;
-      }
-      if (completed === messages) resolve();
-    };
-    onComplete = pump;
-    pump();
-  });
-  const seconds = (performance.now() - started) / 1000;
-  for (const client of [...receivers, sender]) client.close();
-  const sorted = latencies.subarray(0, deliveries).sort();
-  return { clients, messages, deliveriesPerSec: deliveries / seconds, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
-}
-
-async function joinStorm(info: KitInfo, clients: number, limitMs = 60_000): Promise<number> {
-  const seen: Set<string>[] = [];
-  const sockets: RealtimeClient[] = [];
-  let done: () => void = () => {};
-  let converged = 0;
-  const started = performance.now();
-  for (let i = 0; i < clients; i++) {
-    const keys = new Set<string>();
-    seen.push(keys);
-    const client = new RealtimeClient(`${info.url}/realtime/v1`, {
-      params: { apikey: info.anonKey },
-      transport: WebSocket as never,
-    });
-    sockets.push(client);
-    const channel = client.channel('storm', { config: { presence: { key: `user-${i}` } } });
-    channel.on('presence', { event: 'join' }, ({ key }: { key: string }) => {
-      const before = keys.size;
-      keys.add(key);
-      if (before < clients && keys.size === clients && ++converged === clients) done();
-    });
-    channel.subscribe((status) => {
-      if (status === 'SUBSCRIBED') void channel.track({ i });
-    });
+  console.log(`\nPresence join storm (realtime-js clients over ${String(STORM_PROCS)} processes, sockets connected before the clock starts)`);
+  console.log('clients | converged | server done | all subscribed | server CPU s | clients CPU s | presence_diff frames | join statuses');
+  for (const { storm: s } of rows) {
+    console.log([s.clients, Number.isFinite(s.convergedS) ? `${fmt(s.convergedS)} s` : 'not within 60 s', `${fmt(s.serverDoneS)} s`,
+      `${fmt(s.subscribedS)} s`, fmt(s.serverCpuS), fmt(s.clientCpuS), s.framesOut['presence_diff'] ?? 0, JSON.stringify(s.statuses)].join(' | '));
   }
-  const ok = await new Promise<boolean>((resolve) => {
-    done = () => resolve(true);
-    setTimeout(() => resolve(false), limitMs).unref();
-  });
-  const elapsed = performance.now() - started;
-  for (const client of sockets) client.disconnect();
-  return ok ? elapsed : Number.POSITIVE_INFINITY;
+  console.log('targets: at 200 clients ≥ 50,000 deliveries/s with p99 ≤ 50 ms; 1,000-client join storm ≤ 5 s');
 }
 
 async function main(): Promise<void> {
   const sizes = sizesFromEnv([50, 200, 1000]);
+  const machine = { cpus: cpus().length, loadBefore: load() };
   const kit = await spawnServer<KitInfo>('kit');
   const relay = await spawnServer<{ url: string }>('relay');
-  const rows: Array<{ kit: FanoutResult; relay: FanoutResult; stormMs: number }> = [];
+  const receivers = spawnShards('fanoutShard.ts', RECEIVER_PROCS);
+  listenForCompletions(receivers);
+  const rows: Array<{ kit: FanoutResult; relay: FanoutResult; storm: StormResult }> = [];
   try {
     for (const n of sizes) {
-      const kitResult = await fanout(wsUrl(kit.info), n);
-      const relayResult = await fanout(relay.info.url, n);
-      const stormMs = await joinStorm(kit.info, n);
-      rows.push({ kit: kitResult, relay: relayResult, stormMs });
+      const kitResult = await fanout(kit, wsUrl(kit.info), n, receivers, PACED_RATE);
+      await settle(kit);
+      const relayResult = await fanout(relay, relay.info.url, n, receivers, PACED_RATE);
+      const storm = await joinStorm(kit, n, STORM_PROCS);
+      await settle(kit);
+      rows.push({ kit: kitResult, relay: relayResult, storm });
     }
   } finally {
-    await Promise.all([kit.stop(), relay.stop()]);
+    await Promise.all([kit.stop(), relay.stop(), ...receivers.map((r) => r.stop())]);
   }
-  console.log('\nBroadcast fan-out (one room, loopback TCP) and presence join storm');
-  console.log('clients | kit deliveries/s | relay deliveries/s | kit/relay | kit p50 ms | kit p99 ms | relay p99 ms | join storm converged');
-  for (const { kit: k, relay: r, stormMs } of rows) {
-    console.log(
-      [k.clients, fmt(k.deliveriesPerSec, 0), fmt(r.deliveriesPerSec, 0), fmt(k.deliveriesPerSec / r.deliveriesPerSec),
-        fmt(k.p50Ms), fmt(k.p99Ms), fmt(r.p99Ms), Number.isFinite(stormMs) ? `${fmt(stormMs / 1000)} s` : 'not within 60 s'].join(' | '),
-    );
-  }
-  console.log('targets: at 200 clients ≥ 50,000 deliveries/s with p99 ≤ 50 ms; 1,000-client join storm ≤ 5 s');
-  console.log(`JSON: ${writeResults('server', rows)}`);
+  printTables(rows);
+  console.log(`machine: ${String(machine.cpus)} cores, load average before ${machine.loadBefore}, after ${load()}`);
+  console.log(`JSON: ${writeResults('server', { machine: { ...machine, loadAfter: load() }, pacedRate: PACED_RATE, receiverProcs: RECEIVER_PROCS, stormProcs: STORM_PROCS, rows })}`);
 }
 
 await main();

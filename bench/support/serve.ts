@@ -45,8 +45,8 @@ async function startKit(): Promise<{ url: string; anonKey: string }> {
     presenceFrames = frames;
   }, 10).unref();
   hubStats = () => {
-    const { framesOut, framesIn } = server.hub.stats();
-    return { framesOut, framesIn, cpu: process.cpuUsage(), lastPresenceAt };
+    const { framesOut, framesIn, sockets } = server.hub.stats();
+    return { framesOut, framesIn, sockets, cpu: process.cpuUsage(), lastPresenceAt };
   };
   return { url: server.url, anonKey: server.anonKey };
 }

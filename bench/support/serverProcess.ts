@@ -7,6 +7,8 @@ export interface ServerStats {
   framesOut?: Record<string, number>;
   framesIn?: Record<string, number>;
   cpu?: { user: number; system: number };
+  /** Open sockets (kit only). */
+  sockets?: number;
   /** Monotonic ms of the last presence frame the kit sent. */
   lastPresenceAt?: number;
 }
@@ -22,6 +24,13 @@ export interface ServerProcess<T> {
 export function childFlags(): string[] {
   const dir = process.env.BENCH_PROFILE;
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx'] : ['--import', 'tsx'];
+}
+
+/** Waits (bounded) until the kit has no sockets left, so one run's teardown does not load the next. */
+export async function settle(server: ServerProcess<unknown>, limitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline && ((await server.stats()).sockets ?? 0) > 0)
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 export function spawnServer<T>(mode: 'kit' | 'relay'): Promise<ServerProcess<T>> {

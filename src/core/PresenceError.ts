@@ -22,6 +22,7 @@ export const PRESENCE_ERROR_CODES = {
   CHANNEL_SHUTDOWN: -13101,
 } as const;
 
+/** The name of a presence error code, e.g. `'USER_NOT_EXIST'`. */
 export type PresenceErrorCode = keyof typeof PRESENCE_ERROR_CODES;
 
 /** Thrown (as a rejection) by every facade call and reported through `error` listeners. */

@@ -71,6 +71,7 @@ export interface RoomState<S extends UserState = UserState> {
   readonly lastError: PresenceError | null;
 }
 
+/** Agora `PresenceEventType`: what a `PresenceEvent` reports. */
 export type PresenceEventType =
   | 'SNAPSHOT'
   | 'INTERVAL'
@@ -109,6 +110,7 @@ export interface PresenceEvent<S extends UserState = UserState> {
   timestamp: number;
 }
 
+/** Options of `whoNow` (Agora `PresenceOptions` of `getOnlineUsers`). */
 export interface WhoNowOptions {
   /** @default true */
   includedUserId?: boolean;
@@ -120,6 +122,7 @@ export interface WhoNowOptions {
   pageSize?: number;
 }
 
+/** Agora `WhoNowResponse`: one page of occupants plus the whole room's count. */
 export interface WhoNowResult<S extends UserState = UserState> {
   totalOccupancy: number;
   occupants: UserStateRecord<S>[];
@@ -127,11 +130,13 @@ export interface WhoNowResult<S extends UserState = UserState> {
   nextPage: string;
 }
 
+/** Agora `WhereNowResponse`: the channels a user is in. */
 export interface WhereNowResult {
   totalChannel: number;
   channels: { channelName: string; channelType: ChannelType }[];
 }
 
+/** Options of `join` (Agora `subscribe`/`join` options that apply to presence). */
 export interface JoinOptions<S extends UserState = UserState> {
   /** Receive presence events for this channel. @default true */
   withPresence?: boolean;
@@ -145,6 +150,7 @@ export type SupabasePresenceState = Record<
   Array<Record<string, unknown> & { presence_ref: string }>
 >;
 
+/** The payload of a Supabase-style presence callback (see `Room.onSupabasePresence`). */
 export type SupabasePresenceEvent =
   | { event: 'sync' }
   | { event: 'join'; key: string; newPresences: unknown[]; currentPresences: unknown[] }
@@ -173,6 +179,7 @@ export interface Room<S extends UserState = UserState> {
   subscribeUser(userId: string, listener: () => void): () => void;
 }
 
+/** Tuning of the presence engine; every field has a documented default. */
 export interface PresenceOptions {
   /** Presence key; the user id unless you need another identity. @default userId */
   presenceKey?: string;
@@ -204,11 +211,13 @@ export interface PresenceOptions {
   limits?: Partial<StateLimits>;
 }
 
+/** The argument of `createPresence`: a supabase-js client, the signed-in user, options. */
 export interface PresenceConfig extends PresenceOptions {
   client: SupabaseClient;
   userId: string;
 }
 
+/** A listener of Agora `PresenceEvent`s (`addEventListener('presence', ...)`). */
 export type PresenceListener<S extends UserState = UserState> = (event: PresenceEvent<S>) => void;
 
 /** The Agora-shaped facade returned by `createPresence`. Methods reject with `PresenceError`. */

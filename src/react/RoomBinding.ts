@@ -29,7 +29,7 @@ export class RoomBinding<S extends UserState = UserState> {
   connect(source: PresenceSource<S>, channelName: string, joinOptions: JoinOptions<S>): () => void {
     const lease = leaseRoom(source, channelName, joinOptions);
     let active = true;
-    this.#publish(lease.presence, lease.current() ?? null);
+    this.#publish(lease.presence, null);
     lease.room.then(
       (room) => active && this.#publish(lease.presence, room),
       () => undefined,

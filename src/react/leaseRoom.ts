@@ -16,8 +16,6 @@ export interface RoomLease<S extends UserState = UserState> {
   readonly presence: Presence<S>;
   /** Resolves with the room as soon as the engine has one (before the join completes). */
   readonly room: Promise<Room<S>>;
-  /** The room right now, if this lease continues an earlier one that already has it. */
-  current(): Room<S> | undefined;
   release(): void;
 }
 
@@ -110,19 +108,12 @@ function leasePresence<S extends UserState>(source: PresenceSource<S>): Presence
   };
 }
 
-interface JoinedRoom {
-  /** Settles with the room once the engine has one (before the join completes). */
-  readonly room: Promise<Room<UserState>>;
-  /** The room, when it is already known: a remount shows it at once instead of an empty one. */
-  current(): Room<UserState> | undefined;
-}
-
 function joinOnce<S extends UserState>(
   presence: Presence<S>,
   owner: Owner,
   channelName: string,
   joinOptions: JoinOptions<S>,
-): Shared<JoinedRoom> {
+): Shared<Promise<Room<UserState>>> {
   let phase: 'waiting' | 'joining' | 'released' = 'waiting';
   const room = afterTeardowns(owner).then(() => {
     // Released while an earlier teardown was still in flight: never join at all.
@@ -135,16 +126,12 @@ function joinOnce<S extends UserState>(
     return (presence.getRoom(channelName) as Room<UserState> | undefined) ?? joined;
   });
   room.catch(ignore);
-  const current = () =>
-    phase === 'joining'
-      ? (presence.getRoom(channelName) as Room<UserState> | undefined)
-      : undefined;
   const dispose = (): Promise<unknown> => {
     const started = phase === 'joining';
     phase = 'released';
     return started ? presence.leave(channelName) : Promise.resolve();
   };
-  return { value: { room, current }, refs: 0, dispose };
+  return { value: room, refs: 0, dispose };
 }
 
 /** Joins `channelName` once per presence, however many providers (or StrictMode passes) ask. */
@@ -161,8 +148,7 @@ export function leaseRoom<S extends UserState>(
   let released = false;
   return {
     presence,
-    room: entry.value.room as Promise<Room<S>>,
-    current: () => entry.value.current() as Room<S> | undefined,
+    room: entry.value as Promise<Room<S>>,
     release() {
       if (released) return;
       released = true;

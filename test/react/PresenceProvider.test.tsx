@@ -113,6 +113,31 @@ describe('PresenceProvider', () => {
     expect(joinsOf(world, 'two')).toBe(1);
   });
 
+  it('keeps the room through a remount in one commit, without a rejoin', async () => {
+    const world = createWorld();
+    const seen: string[] = [];
+    function Probe() {
+      const status = useConnectionStatus();
+      seen.push(status);
+      return <p>status:{status}</p>;
+    }
+    const app = (key: string) => (
+      <PresenceProvider key={key} client={world.client} userId="me" channel="lobby">
+        <Probe />
+      </PresenceProvider>
+    );
+    const view = render(app('a'));
+    await screen.findByText('status:subscribed');
+    seen.length = 0;
+    view.rerender(app('b')); // a new provider instance replaces the old one
+    await flush();
+    // The new instance starts empty (`idle`) like any first render, then has the same room back.
+    expect(seen.at(-1)).toBe('subscribed');
+    expect(seen).not.toContain('connecting');
+    expect(joinsOf(world, 'lobby')).toBe(1);
+    expect(world.client.getChannels()).toHaveLength(1);
+  });
+
   it('shares one join between two providers of the same user and channel', async () => {
     const world = createWorld();
     const view = render(

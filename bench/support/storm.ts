@@ -1,0 +1,70 @@
+/**
+ * Presence join storm: N real realtime-js clients (spread over shard processes, one TCP socket
+ * each) connect first; the clock starts when all of them are told to subscribe and track at once,
+ * and stops when every client has seen all N keys. Also reported: when the server sent its last
+ * presence frame, and the CPU the server and the clients spent, to show where the time goes.
+ */
+import type { ServerProcess, ServerStats } from './serverProcess.js';
+import { nowMs, spawnShards, split, type ShardMessage } from './shards.js';
+
+export interface StormResult {
+  clients: number;
+  /** Seconds from `go` until every client saw all N; Infinity if not within the limit. */
+  convergedS: number;
+  /** Seconds from `go` until the server's last presence frame. */
+  serverDoneS: number;
+  /** Seconds from `go` until the last client's SUBSCRIBED. */
+  subscribedS: number;
+  serverCpuS: number;
+  clientCpuS: number;
+  shards: number;
+  framesOut: Record<string, number>;
+  statuses: Record<string, number>;
+}
+
+interface Converged extends ShardMessage {
+  at: number;
+  cpu: { user: number; system: number };
+  lastSubscribedMs: number;
+  statuses: Record<string, number>;
+}
+
+const cpuS = (cpu?: { user: number; system: number }) => (cpu ? (cpu.user + cpu.system) / 1e6 : 0);
+
+function delta(after: Record<string, number> = {}, before: Record<string, number> = {}): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
+}
+
+/** Runs one storm of `clients` against the kit server, with `procs` client processes. */
+export async function joinStorm(server: ServerProcess<{ url: string; anonKey: string }>, clients: number, procs: number, limitMs = 60_000): Promise<StormResult> {
+  const shards = spawnShards('stormShard.ts', Math.max(1, Math.min(procs, clients)));
+  try {
+    const shares = split(clients, shards.length);
+    let from = 0;
+    await Promise.all(shards.map((s, k) => {
+      s.send({ type: 'connect', ...server.info, from, count: shares[k], total: clients });
+      from += shares[k] ?? 0;
+      return s.next('ready');
+    }));
+    const before: ServerStats = await server.stats();
+    const started = nowMs();
+    for (const s of shards) s.send({ type: 'go' });
+    const done = await Promise.all(shards.map((s) => s.next<Converged>('converged', limitMs))).catch(() => null);
+    const after = await server.stats();
+    const statuses: Record<string, number> = {};
+    for (const d of done ?? []) for (const [k, v] of Object.entries(d.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+    return {
+      clients,
+      convergedS: done ? (Math.max(...done.map((d) => d.at)) - started) / 1000 : Number.POSITIVE_INFINITY,
+      serverDoneS: ((after.lastPresenceAt ?? started) - started) / 1000,
+      subscribedS: done ? Math.max(...done.map((d) => d.lastSubscribedMs)) / 1000 : Number.NaN,
+      serverCpuS: cpuS(after.cpu) - cpuS(before.cpu),
+      clientCpuS: (done ?? []).reduce((n, d) => n + cpuS(d.cpu), 0),
+      shards: shards.length,
+      framesOut: delta(after.framesOut, before.framesOut),
+      statuses,
+    };
+  } finally {
+    await Promise.all(shards.map((s) => s.stop()));
+  }
+}
