@@ -19,7 +19,7 @@ function flushCompleted(): void {
   completed = [];
 }
 
-function onFrame(data: Uint8Array): void {
+function onFrame(data: Buffer): void {
   const { i, t } = decodeBroadcastPayload(data) as { i: number; t: number };
   if (deliveries < latencies.length) latencies[deliveries] = nowMs() - t;
   deliveries++;

@@ -34,7 +34,7 @@ async function startKit(): Promise<{ url: string; anonKey: string }> {
     limits: { maxEventsPerSecond: 1e9, maxPresenceEventsPerSecond: 1e9, maxChannelsPerClient: 100 },
     log: () => {},
   });
-  // When the server last sent a presence frame (monotonic ms, polled every 10 ms): the storm is
+  // When the server last sent a presence frame (monotonic ms, polled every 20 ms): the storm is
   // done on the server's side then, however long the clients take to digest it.
   let presenceFrames = 0;
   let lastPresenceAt = 0;
@@ -43,7 +43,7 @@ async function startKit(): Promise<{ url: string; anonKey: string }> {
     const frames = (framesOut['presence_diff'] ?? 0) + (framesOut['presence_state'] ?? 0);
     if (frames !== presenceFrames) lastPresenceAt = nowMs();
     presenceFrames = frames;
-  }, 10).unref();
+  }, 20).unref();
   hubStats = () => {
     const { framesOut, framesIn, sockets } = server.hub.stats();
     return { framesOut, framesIn, sockets, cpu: process.cpuUsage(), lastPresenceAt };

@@ -17,6 +17,8 @@ export interface StormResult {
   subscribedS: number;
   serverCpuS: number;
   clientCpuS: number;
+  /** Presence join events the clients saw: N × N when every client saw every key once. */
+  joinsSeen: number;
   shards: number;
   framesOut: Record<string, number>;
   statuses: Record<string, number>;
@@ -24,6 +26,7 @@ export interface StormResult {
 
 interface Converged extends ShardMessage {
   at: number;
+  joinsSeen: number;
   cpu: { user: number; system: number };
   lastSubscribedMs: number;
   statuses: Record<string, number>;
@@ -60,6 +63,7 @@ export async function joinStorm(server: ServerProcess<{ url: string; anonKey: st
       subscribedS: done ? Math.max(...done.map((d) => d.lastSubscribedMs)) / 1000 : Number.NaN,
       serverCpuS: cpuS(after.cpu) - cpuS(before.cpu),
       clientCpuS: (done ?? []).reduce((n, d) => n + cpuS(d.cpu), 0),
+      joinsSeen: (done ?? []).reduce((n, d) => n + d.joinsSeen, 0),
       shards: shards.length,
       framesOut: delta(after.framesOut, before.framesOut),
       statuses,

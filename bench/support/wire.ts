@@ -5,7 +5,6 @@
 import WebSocket from 'ws';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** Kind-3 "user broadcast push" (PROTOCOL.md §1.2), JSON payload. */
 export function encodeKind3(joinRef: string, ref: string, topic: string, event: string, payload: unknown): Uint8Array {
@@ -22,13 +21,16 @@ export function encodeKind3(joinRef: string, ref: string, topic: string, event: 
   return out;
 }
 
-/** Payload JSON of a kind-3 or kind-4 frame (the relay peer forwards kind 3 untouched). */
-export function decodeBroadcastPayload(bytes: Uint8Array): unknown {
-  const kind = bytes[0];
-  const lens = kind === 4 ? [bytes[1], bytes[2], bytes[3]] : [bytes[1], bytes[2], bytes[3], bytes[4], bytes[5]];
-  const headerLength = kind === 4 ? 5 : 7;
-  const skip = lens.reduce<number>((n, l) => n + (l ?? 0), 0);
-  return JSON.parse(decoder.decode(bytes.subarray(headerLength + skip)));
+/**
+ * Payload JSON of a kind-3 or kind-4 frame (the relay peer forwards kind 3 untouched). Runs once
+ * per delivery in the receivers, so it only skips the header and parses: no arrays, no TextDecoder.
+ */
+export function decodeBroadcastPayload(bytes: Buffer): unknown {
+  const at =
+    bytes[0] === 4
+      ? 5 + bytes[1]! + bytes[2]! + bytes[3]!
+      : 7 + bytes[1]! + bytes[2]! + bytes[3]! + bytes[4]! + bytes[5]!;
+  return JSON.parse(bytes.toString('utf8', at));
 }
 
 export interface WireClient {
@@ -39,9 +41,9 @@ export interface WireClient {
 }
 
 /** Opens a socket and joins `topic` (broadcast self off), resolving after the ok reply. */
-export function connectWire(url: string, topic: string, onBinary: (data: Uint8Array) => void): Promise<WireClient> {
+export function connectWire(url: string, topic: string, onBinary: (data: Buffer) => void): Promise<WireClient> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(url, { perMessageDeflate: false });
     socket.binaryType = 'nodebuffer';
     const joinRef = '1';
     socket.on('error', reject);

@@ -61,7 +61,7 @@ export function PresenceProvider<S extends UserState = UserState>(
 ): ReactNode {
   const { channel, presence: givenPresence, client, userId, children } = props;
   const [binding] = useState(() => new RoomBinding<S>());
-  const { presence, room } = useSyncExternalStore(
+  const { presence, room, error } = useSyncExternalStore(
     binding.subscribe,
     binding.getSnapshot,
     binding.getSnapshot,
@@ -88,7 +88,10 @@ export function PresenceProvider<S extends UserState = UserState>(
   }, [binding, channel, givenPresence, client, userId]);
 
   const selfId = givenPresence?.userId ?? userId ?? '';
-  const emptyStore = useMemo(() => emptyRoomStore<S>(channel, selfId), [channel, selfId]);
+  const emptyStore = useMemo(
+    () => emptyRoomStore<S>(channel, selfId, error),
+    [channel, selfId, error],
+  );
   const value = useMemo<PresenceContextValue<S>>(
     () => ({
       channelName: channel,

@@ -1,3 +1,4 @@
+import { isPresenceError, PresenceError } from '../core/PresenceError.js';
 import type { JoinOptions, Presence, Room, UserState } from '../core/types.js';
 import { leaseRoom, type PresenceSource } from './leaseRoom.js';
 
@@ -5,9 +6,11 @@ import { leaseRoom, type PresenceSource } from './leaseRoom.js';
 export interface RoomSnapshot<S extends UserState = UserState> {
   readonly presence: Presence<S> | null;
   readonly room: Room<S> | null;
+  /** Why there is no room: the engine refused the join before it had one (bad channel name, ...). */
+  readonly error: PresenceError | null;
 }
 
-const disconnected: RoomSnapshot<never> = { presence: null, room: null };
+const disconnected: RoomSnapshot<never> = { presence: null, room: null, error: null };
 
 /**
  * One per provider: an external store of "which presence and room am I bound to", so the provider
@@ -29,10 +32,10 @@ export class RoomBinding<S extends UserState = UserState> {
   connect(source: PresenceSource<S>, channelName: string, joinOptions: JoinOptions<S>): () => void {
     const lease = leaseRoom(source, channelName, joinOptions);
     let active = true;
-    this.#publish(lease.presence, null);
+    this.#publish(lease.presence, null, null);
     lease.room.then(
-      (room) => active && this.#publish(lease.presence, room),
-      () => undefined,
+      (room) => active && this.#publish(lease.presence, room, null),
+      (error: unknown) => active && this.#publish(lease.presence, null, asPresenceError(error)),
     );
     return () => {
       active = false;
@@ -54,12 +57,18 @@ export class RoomBinding<S extends UserState = UserState> {
     });
   }
 
-  #publish(presence: Presence<S>, room: Room<S> | null): void {
+  #publish(presence: Presence<S>, room: Room<S> | null, error: PresenceError | null): void {
     const current = this.#snapshot;
-    if (current.presence === presence && current.room === room) return;
-    const next: RoomSnapshot<S> = { presence, room };
+    if (current.presence === presence && current.room === room && current.error === error) return;
+    const next: RoomSnapshot<S> = { presence, room, error };
     this.#snapshot = next;
     this.#waiters = this.#waiters.filter((settle) => !settle(next));
     for (const listener of this.#listeners) listener();
   }
+}
+
+function asPresenceError(error: unknown): PresenceError {
+  if (isPresenceError(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PresenceError('OPERATION_FAILED', 'join', reason, { cause: error });
 }

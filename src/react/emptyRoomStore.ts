@@ -1,3 +1,4 @@
+import type { PresenceError } from '../core/PresenceError.js';
 import type { Occupant, OccupantTable, RoomState, UserState } from '../core/types.js';
 
 /** The read side of a room's zustand store: all a hook needs. */
@@ -18,22 +19,24 @@ const emptyTable: OccupantTable<never> = {
 const unsubscribeNothing = (): void => {};
 
 /**
- * A store that never changes: what hooks read on the server and before the provider has joined.
- * Its state is created once, so `getSnapshot` stays cached as `useSyncExternalStore` requires.
+ * A store that never changes: what hooks read on the server, before the provider has joined, and
+ * (with `error`) when the engine refused the join before it had a room. Its state is created once,
+ * so `getSnapshot` stays cached as `useSyncExternalStore` requires.
  */
 export function emptyRoomStore<S extends UserState>(
   channelName: string,
   selfId: string,
+  error: PresenceError | null = null,
 ): RoomStore<S> {
   const state: RoomState<S> = {
     channelName,
-    status: 'idle',
+    status: error === null ? 'idle' : 'error',
     selfId,
     self: null,
     occupants: emptyTable,
     userIds: [],
     occupancy: 0,
-    lastError: null,
+    lastError: error,
   };
   return { getState: () => state, subscribe: () => unsubscribeNothing };
 }

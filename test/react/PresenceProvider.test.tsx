@@ -7,6 +7,7 @@ import { createPresence } from '../../src/core/createPresence.js';
 import {
   PresenceProvider,
   useConnectionStatus,
+  usePresence,
   useSelf,
   useUserState,
 } from '../../src/react/index.js';
@@ -56,6 +57,24 @@ describe('PresenceProvider', () => {
     view.unmount();
     await waitFor(() => expect(world.hub.stats().channels).toBe(0));
     expect(world.client.getChannels()).toHaveLength(0);
+  });
+
+  it('joins a given presence once under StrictMode', async () => {
+    const world = createWorld();
+    const presence = createPresence({ client: world.client, userId: 'me' });
+    const view = render(
+      <StrictMode>
+        <PresenceProvider presence={presence} channel="lobby">
+          <Status />
+        </PresenceProvider>
+      </StrictMode>,
+    );
+    await screen.findByText(/status:subscribed/);
+    expect(world.client.getChannels()).toHaveLength(1);
+    expect(joinsOf(world, 'lobby')).toBe(1);
+    view.unmount();
+    await waitFor(() => expect(world.hub.stats().channels).toBe(0));
+    await presence.destroy();
   });
 
   it('leaves the room on unmount, so others see us go', async () => {
@@ -172,6 +191,26 @@ describe('PresenceProvider', () => {
     await screen.findByText('status:subscribed mood:eager');
   });
 
+  it('shows a join the engine refused before it had a room as an error', async () => {
+    const world = createWorld();
+    function Failure() {
+      const status = useConnectionStatus();
+      const code = usePresence((room) => room.lastError?.code ?? 'none');
+      return (
+        <p>
+          {status}:{code}
+        </p>
+      );
+    }
+    render(
+      <PresenceProvider client={world.client} userId="me" channel="">
+        <Failure />
+      </PresenceProvider>,
+    );
+    await screen.findByText('error:INVALID_ARGUMENT');
+    expect(world.client.getChannels()).toHaveLength(0);
+  });
+
   it('tells you when a hook is used outside a provider', () => {
     const spy = console.error;
     console.error = () => undefined; // React logs the thrown render error
@@ -240,5 +279,5 @@ describe('PresenceProvider', () => {
     expect(world.hub.inspect().sockets.flatMap((s) => s.channels)).toEqual([]);
     expect(presence.getRoom('lobby')).toBeUndefined();
     await presence.destroy();
-  });
+  }, 60_000); // a thousand real joins and leaves: give a busy CI room
 });

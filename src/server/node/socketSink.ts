@@ -24,10 +24,9 @@ function corkForTick(socket: Socket): void {
 }
 
 /**
- * One-entry cache of the UTF-8 bytes of the last large text frame: fan-out hands the same string
- * to every recipient, and ws would otherwise encode it again for each socket.
+ * One-entry cache of the UTF-8 bytes of the last text frame: fan-out hands the same string to
+ * every recipient, and ws would otherwise encode it again for each socket.
  */
-const SHARE_FROM_CHARS = 512;
 let lastText: string | null = null;
 let lastBytes: Buffer = Buffer.alloc(0);
 
@@ -59,8 +58,7 @@ export function socketSink(ws: WebSocket, raw: Socket): SocketSink {
   return {
     sendText(text) {
       corkForTick(raw);
-      if (text.length < SHARE_FROM_CHARS) ws.send(text);
-      else ws.send(textBytes(text), TEXT);
+      ws.send(textBytes(text), TEXT);
     },
     sendBinary(bytes) {
       corkForTick(raw);
