@@ -2,6 +2,7 @@
 // `npm start`: the local Realtime server plus the playground, no account needed. Starts the server
 // (in this process, through tsx), hands its URL and anon key to Vite as VITE_SUPABASE_URL /
 // VITE_SUPABASE_ANON_KEY, prints where to open, and stops both on Ctrl-C. Localhost only.
+// With both variables already set (hosted Supabase, MemFire), only the playground starts.
 import console from 'node:console';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
@@ -23,9 +24,13 @@ async function startServer() {
   }
 }
 
-const server = await startServer();
-process.env.VITE_SUPABASE_URL = server.url;
-process.env.VITE_SUPABASE_ANON_KEY = server.anonKey;
+// Hosted Supabase or MemFire: set both variables and no local server is started.
+const hosted = Boolean(process.env.VITE_SUPABASE_URL && process.env.VITE_SUPABASE_ANON_KEY);
+const server = hosted ? null : await startServer();
+if (server) {
+  process.env.VITE_SUPABASE_URL = server.url;
+  process.env.VITE_SUPABASE_ANON_KEY = server.anonKey;
+}
 
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../playground/vite.config.ts', import.meta.url)),
@@ -34,10 +39,13 @@ const vite = await createServer({
 await vite.listen();
 
 const local = vite.resolvedUrls?.local[0] ?? `http://${HOST}:${vite.config.server.port}/`;
+const realtime = server
+  ? `${server.url}  (local, anon key ${server.anonKey.slice(0, 16)}…)`
+  : `${process.env.VITE_SUPABASE_URL}  (from VITE_SUPABASE_URL)`;
 console.log(`
   presence-kit playground
 
-  realtime server  ${server.url}  (anon key ${server.anonKey.slice(0, 16)}…)
+  realtime server  ${realtime}
   playground       ${local}
   offline demo     ${local}?offline
 
@@ -48,7 +56,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([vite.close(), server.close()]);
+  await Promise.allSettled([vite.close(), server?.close()]);
   process.exit(0);
 }
 process.on('SIGINT', stop);

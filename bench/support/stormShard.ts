@@ -30,6 +30,9 @@ function storm({ from, total }: Setup): void {
   let joinsSeen = 0;
   let lastSubscribed = 0;
   const statuses: Record<string, number> = {};
+  const subTimes: number[] = [];
+  const convTimes: number[] = [];
+  const report = () => { const b: Record<number, number> = {}; for (const t of subTimes) b[Math.floor(t/250)] = (b[Math.floor(t/250)] ?? 0) + 1; const c: Record<number, number> = {}; for (const t of convTimes) c[Math.floor(t/1000)] = (c[Math.floor(t/1000)] ?? 0) + 1; console.error('SUB', process.pid, JSON.stringify(b), 'CONV', JSON.stringify(c)); };
   clients.forEach((client, n) => {
     const i = from + n;
     const keys = new Set<string>();
@@ -38,7 +41,9 @@ function storm({ from, total }: Setup): void {
       joinsSeen++;
       const before = keys.size;
       keys.add(key);
+      if (before < total && keys.size === total) convTimes.push(nowMs() - started);
       if (before < total && keys.size === total && ++converged === clients.length) {
+        report();
         send({ type: 'converged', at: nowMs(), joinsSeen, cpu: process.cpuUsage(cpu), lastSubscribedMs: lastSubscribed - started, statuses });
       }
     });
@@ -46,6 +51,7 @@ function storm({ from, total }: Setup): void {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status !== 'SUBSCRIBED') return;
       lastSubscribed = nowMs();
+      subTimes.push(lastSubscribed - started);
       void channel.track({ i });
     });
   });

@@ -43,6 +43,10 @@ interface OwnedPresenceProps<S extends UserState> {
   options?: never;
 }
 
+/**
+ * Props of `<PresenceProvider>`: a `channel`, plus either `client` and `userId` (the provider owns
+ * a presence) or `presence` (you own it).
+ */
 export type PresenceProviderProps<S extends UserState = UserState> = RoomProps<S> &
   (ClientProps | OwnedPresenceProps<S>);
 
