@@ -29,9 +29,18 @@ export interface PhaseResult {
   serverBusy: number;
 }
 
-export interface FanoutResult { clients: number; saturated: PhaseResult; paced: PhaseResult & { offeredPerSec: number } }
+export interface FanoutResult {
+  clients: number;
+  saturated: PhaseResult;
+  paced: PhaseResult & { offeredPerSec: number };
+}
 
-interface Plan { messages: number; window?: number; ratePerSec?: number; limitMs: number }
+interface Plan {
+  messages: number;
+  window?: number;
+  ratePerSec?: number;
+  limitMs: number;
+}
 
 /** Routes shard `completed` reports to the running phase (one listener per shard, set once). */
 let onCompleted: (ids: number[]) => void = () => {};
@@ -39,9 +48,16 @@ export function listenForCompletions(shards: Shard[]): void {
   for (const shard of shards) shard.on('completed', (m) => onCompleted(m['ids'] as number[]));
 }
 
-const cpuMs = (cpu?: { user: number; system: number }) => (cpu ? (cpu.user + cpu.system) / 1000 : 0);
+const cpuMs = (cpu?: { user: number; system: number }) =>
+  cpu ? (cpu.user + cpu.system) / 1000 : 0;
 
-async function phase(server: ServerProcess<unknown>, sender: WireClient, shards: Shard[], clients: number, plan: Plan): Promise<PhaseResult> {
+async function phase(
+  server: ServerProcess<unknown>,
+  sender: WireClient,
+  shards: Shard[],
+  clients: number,
+  plan: Plan,
+): Promise<PhaseResult> {
   const { messages } = plan;
   await Promise.all(shards.map((s) => (s.send({ type: 'phase', messages }), s.next('phased'))));
   const shardReports = new Uint8Array(messages);
@@ -51,13 +67,16 @@ async function phase(server: ServerProcess<unknown>, sender: WireClient, shards:
   const started = nowMs();
   const deadline = started + plan.limitMs;
   const sendOne = () => {
-    sender.send(encodeKind3(sender.joinRef, String(sent + 2), TOPIC, 'tick', { i: sent, t: nowMs() }));
+    sender.send(
+      encodeKind3(sender.joinRef, String(sent + 2), TOPIC, 'tick', { i: sent, t: nowMs() }),
+    );
     sent++;
   };
   await new Promise<void>((resolve) => {
     const finish = () => (completed === messages || nowMs() > deadline) && resolve();
     const pump = () => {
-      if (plan.window !== undefined) while (sent < messages && sent - completed < plan.window) sendOne();
+      if (plan.window !== undefined)
+        while (sent < messages && sent - completed < plan.window) sendOne();
       finish();
     };
     onCompleted = (ids) => {
@@ -79,15 +98,29 @@ async function phase(server: ServerProcess<unknown>, sender: WireClient, shards:
   }).finally(() => (onCompleted = () => {}));
   const seconds = (nowMs() - started) / 1000;
   const cpu = cpuMs((await server.stats()).cpu) - cpuBefore;
-  const reports = await Promise.all(shards.map((s) => (s.send({ type: 'collect' }), s.next<ShardMessage & { deliveries: number; latencies: Float64Array }>('latencies'))));
+  const reports = await Promise.all(
+    shards.map(
+      (s) => (
+        s.send({ type: 'collect' }),
+        s.next<ShardMessage & { deliveries: number; latencies: Float64Array }>('latencies')
+      ),
+    ),
+  );
   const deliveries = reports.reduce((n, r) => n + r.deliveries, 0);
   const all = new Float64Array(reports.reduce((n, r) => n + r.latencies.length, 0));
   reports.reduce((at, r) => (all.set(r.latencies, at), at + r.latencies.length), 0);
   all.sort();
   return {
-    messages, deliveries, lost: messages * clients - deliveries, seconds, deliveriesPerSec: deliveries / seconds,
-    p50Ms: percentile(all, 50), p99Ms: percentile(all, 99), maxMs: all[all.length - 1] ?? Number.NaN,
-    serverCpuUsPerDelivery: (cpu * 1000) / Math.max(1, deliveries), serverBusy: cpu / 1000 / seconds,
+    messages,
+    deliveries,
+    lost: messages * clients - deliveries,
+    seconds,
+    deliveriesPerSec: deliveries / seconds,
+    p50Ms: percentile(all, 50),
+    p99Ms: percentile(all, 99),
+    maxMs: all[all.length - 1] ?? Number.NaN,
+    serverCpuUsPerDelivery: (cpu * 1000) / Math.max(1, deliveries),
+    serverBusy: cpu / 1000 / seconds,
   };
 }
 
@@ -95,14 +128,32 @@ async function phase(server: ServerProcess<unknown>, sender: WireClient, shards:
  * Runs both phases with `clients` receivers on `url`. `pacedRate` is in deliveries per second
  * (messages per second × clients).
  */
-export async function fanout(server: ServerProcess<unknown>, url: string, clients: number, shards: Shard[], pacedRate: number): Promise<FanoutResult> {
+export async function fanout(
+  server: ServerProcess<unknown>,
+  url: string,
+  clients: number,
+  shards: Shard[],
+  pacedRate: number,
+): Promise<FanoutResult> {
   const shares = split(clients, shards.length);
-  await Promise.all(shards.map((s, k) => (s.send({ type: 'connect', url, topic: TOPIC, count: shares[k] }), s.next('ready'))));
+  await Promise.all(
+    shards.map(
+      (s, k) => (s.send({ type: 'connect', url, topic: TOPIC, count: shares[k] }), s.next('ready')),
+    ),
+  );
   const sender = await connectWire(url, TOPIC, () => {});
   try {
-    const saturated = await phase(server, sender, shards, clients, { messages: Math.max(100, Math.ceil(150_000 / clients)), window: 8, limitMs: 30_000 });
+    const saturated = await phase(server, sender, shards, clients, {
+      messages: Math.max(100, Math.ceil(150_000 / clients)),
+      window: 8,
+      limitMs: 30_000,
+    });
     const ratePerSec = pacedRate / clients;
-    const paced = await phase(server, sender, shards, clients, { messages: Math.max(50, Math.ceil(ratePerSec * 3)), ratePerSec, limitMs: 15_000 });
+    const paced = await phase(server, sender, shards, clients, {
+      messages: Math.max(50, Math.ceil(ratePerSec * 3)),
+      ratePerSec,
+      limitMs: 15_000,
+    });
     return { clients, saturated, paced: { ...paced, offeredPerSec: pacedRate } };
   } finally {
     sender.close();

@@ -34,7 +34,9 @@ async function connect(url: string, topic: string, count: number): Promise<void>
   for (const client of sockets) client.close();
   sockets = [];
   for (let c = 0; c < count; c += 50) {
-    const batch = Array.from({ length: Math.min(50, count - c) }, () => connectWire(url, topic, onFrame));
+    const batch = Array.from({ length: Math.min(50, count - c) }, () =>
+      connectWire(url, topic, onFrame),
+    );
     sockets.push(...(await Promise.all(batch)));
   }
 }
@@ -42,7 +44,11 @@ async function connect(url: string, topic: string, count: number): Promise<void>
 process.on('message', (raw) => {
   const message = raw as ShardMessage;
   if (message.type === 'connect') {
-    const { url, topic, count } = message as unknown as { url: string; topic: string; count: number };
+    const { url, topic, count } = message as unknown as {
+      url: string;
+      topic: string;
+      count: number;
+    };
     void connect(url, topic, count).then(() => send({ type: 'ready' }));
   } else if (message.type === 'phase') {
     const messages = Number(message['messages']);
@@ -51,7 +57,11 @@ process.on('message', (raw) => {
     deliveries = 0;
     send({ type: 'phased' });
   } else if (message.type === 'collect') {
-    send({ type: 'latencies', deliveries, latencies: latencies.slice(0, Math.min(deliveries, latencies.length)) });
+    send({
+      type: 'latencies',
+      deliveries,
+      latencies: latencies.slice(0, Math.min(deliveries, latencies.length)),
+    });
   } else if (message.type === 'close') {
     for (const client of sockets) client.close();
     sockets = [];

@@ -15,7 +15,16 @@ async function startRelay(): Promise<{ url: string }> {
     socket.on('message', (data, isBinary) => {
       if (!isBinary) {
         const frame = JSON.parse(String(data)) as unknown[];
-        if (frame[3] === 'phx_join') socket.send(JSON.stringify([frame[0], frame[1], frame[2], 'phx_reply', { status: 'ok', response: {} }]));
+        if (frame[3] === 'phx_join')
+          socket.send(
+            JSON.stringify([
+              frame[0],
+              frame[1],
+              frame[2],
+              'phx_reply',
+              { status: 'ok', response: {} },
+            ]),
+          );
         return;
       }
       for (const peer of wss.clients) if (peer !== socket) peer.send(data, { binary: true });
@@ -57,7 +66,8 @@ process.stdout.write(`READY ${JSON.stringify(info)}\n`);
 // The parent closes our stdin when it is done (or dies): stop then, never linger.
 // A `stats` line on stdin is answered with one `STATS {...}` line (frame counts, CPU time).
 process.stdin.on('data', (chunk: Buffer) => {
-  if (chunk.toString().includes('stats')) process.stdout.write(`STATS ${JSON.stringify(hubStats())}\n`);
+  if (chunk.toString().includes('stats'))
+    process.stdout.write(`STATS ${JSON.stringify(hubStats())}\n`);
 });
 process.stdin.on('end', () => process.exit(0));
 setTimeout(() => process.exit(0), 10 * 60_000).unref();

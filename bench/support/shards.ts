@@ -45,7 +45,10 @@ function spawnShard(script: string): Shard {
     send: (message) => child.send(message),
     next: <T extends ShardMessage>(type: string, timeoutMs = 120_000) =>
       new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`shard: no ${type} in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`shard: no ${type} in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         timer.unref();
         const list = waiters.get(type) ?? [];
         list.push((message) => {
@@ -67,7 +70,10 @@ function spawnShard(script: string): Shard {
 
 /** Splits `total` clients over `shards` as evenly as possible. */
 export function split(total: number, shards: number): number[] {
-  return Array.from({ length: shards }, (_, i) => Math.floor(total / shards) + (i < total % shards ? 1 : 0));
+  return Array.from(
+    { length: shards },
+    (_, i) => Math.floor(total / shards) + (i < total % shards ? 1 : 0),
+  );
 }
 
 /** Milliseconds on CLOCK_MONOTONIC: the same clock in every process, so latencies can cross them. */

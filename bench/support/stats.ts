@@ -9,7 +9,10 @@ export function percentile(sorted: Float64Array | number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Writes `bench/results/<name>.json` and returns its path. */
@@ -17,7 +20,10 @@ export function writeResults(name: string, data: unknown): string {
   const dir = fileURLToPath(new URL('../results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const path = `${dir}${name}.json`;
-  writeFileSync(path, JSON.stringify({ when: new Date().toISOString(), node: process.version, data }, null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify({ when: new Date().toISOString(), node: process.version, data }, null, 2),
+  );
   return path;
 }
 
@@ -28,5 +34,8 @@ export const fmt = (value: number, digits = 2): string =>
 export function sizesFromEnv(defaults: number[]): number[] {
   const raw = process.env.BENCH_SIZES;
   if (!raw) return defaults;
-  return raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return raw
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
 }

@@ -9,6 +9,8 @@ import { nowMs, spawnShards, split, type ShardMessage } from './shards.js';
 
 export interface StormResult {
   clients: number;
+  /** Seconds to open all N sockets (before the clock starts). */
+  connectS: number;
   /** Seconds from `go` until every client saw all N; Infinity if not within the limit. */
   convergedS: number;
   /** Seconds from `go` until the server's last presence frame. */
@@ -34,31 +36,49 @@ interface Converged extends ShardMessage {
 
 const cpuS = (cpu?: { user: number; system: number }) => (cpu ? (cpu.user + cpu.system) / 1e6 : 0);
 
-function delta(after: Record<string, number> = {}, before: Record<string, number> = {}): Record<string, number> {
+function delta(
+  after: Record<string, number> = {},
+  before: Record<string, number> = {},
+): Record<string, number> {
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 }
 
 /** Runs one storm of `clients` against the kit server, with `procs` client processes. */
-export async function joinStorm(server: ServerProcess<{ url: string; anonKey: string }>, clients: number, procs: number, limitMs = 60_000): Promise<StormResult> {
+export async function joinStorm(
+  server: ServerProcess<{ url: string; anonKey: string }>,
+  clients: number,
+  procs: number,
+  limitMs = 60_000,
+): Promise<StormResult> {
   const shards = spawnShards('stormShard.ts', Math.max(1, Math.min(procs, clients)));
   try {
     const shares = split(clients, shards.length);
     let from = 0;
-    await Promise.all(shards.map((s, k) => {
-      s.send({ type: 'connect', ...server.info, from, count: shares[k], total: clients });
-      from += shares[k] ?? 0;
-      return s.next('ready');
-    }));
+    const connecting = nowMs();
+    await Promise.all(
+      shards.map((s, k) => {
+        s.send({ type: 'connect', ...server.info, from, count: shares[k], total: clients });
+        from += shares[k] ?? 0;
+        return s.next('ready');
+      }),
+    );
+    const connectS = (nowMs() - connecting) / 1000;
     const before: ServerStats = await server.stats();
     const started = nowMs();
     for (const s of shards) s.send({ type: 'go' });
-    const done = await Promise.all(shards.map((s) => s.next<Converged>('converged', limitMs))).catch(() => null);
+    const done = await Promise.all(
+      shards.map((s) => s.next<Converged>('converged', limitMs)),
+    ).catch(() => null);
     const after = await server.stats();
     const statuses: Record<string, number> = {};
-    for (const d of done ?? []) for (const [k, v] of Object.entries(d.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+    for (const d of done ?? [])
+      for (const [k, v] of Object.entries(d.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
     return {
       clients,
-      convergedS: done ? (Math.max(...done.map((d) => d.at)) - started) / 1000 : Number.POSITIVE_INFINITY,
+      connectS,
+      convergedS: done
+        ? (Math.max(...done.map((d) => d.at)) - started) / 1000
+        : Number.POSITIVE_INFINITY,
       serverDoneS: ((after.lastPresenceAt ?? started) - started) / 1000,
       subscribedS: done ? Math.max(...done.map((d) => d.lastSubscribedMs)) / 1000 : Number.NaN,
       serverCpuS: cpuS(after.cpu) - cpuS(before.cpu),

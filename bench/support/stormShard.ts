@@ -7,7 +7,13 @@ import { RealtimeClient, type RealtimeChannel } from '@supabase/realtime-js';
 import WebSocket from 'ws';
 import { exitWithParent, nowMs, type ShardMessage } from './shards.js';
 
-interface Setup { url: string; anonKey: string; from: number; count: number; total: number }
+interface Setup {
+  url: string;
+  anonKey: string;
+  from: number;
+  count: number;
+  total: number;
+}
 
 const clients: RealtimeClient[] = [];
 const send = (message: ShardMessage) => process.send?.(message);
@@ -15,7 +21,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function connectAll({ url, anonKey, count }: Setup): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const client = new RealtimeClient(`${url}/realtime/v1`, { params: { apikey: anonKey }, transport: WebSocket as never });
+    const client = new RealtimeClient(`${url}/realtime/v1`, {
+      params: { apikey: anonKey },
+      transport: WebSocket as never,
+    });
     client.connect();
     clients.push(client);
   }
@@ -30,28 +39,31 @@ function storm({ from, total }: Setup): void {
   let joinsSeen = 0;
   let lastSubscribed = 0;
   const statuses: Record<string, number> = {};
-  const subTimes: number[] = [];
-  const convTimes: number[] = [];
-  const report = () => { const b: Record<number, number> = {}; for (const t of subTimes) b[Math.floor(t/250)] = (b[Math.floor(t/250)] ?? 0) + 1; const c: Record<number, number> = {}; for (const t of convTimes) c[Math.floor(t/1000)] = (c[Math.floor(t/1000)] ?? 0) + 1; console.error('SUB', process.pid, JSON.stringify(b), 'CONV', JSON.stringify(c)); };
   clients.forEach((client, n) => {
     const i = from + n;
     const keys = new Set<string>();
-    const channel: RealtimeChannel = client.channel('storm', { config: { presence: { key: `user-${i}` } } });
+    const channel: RealtimeChannel = client.channel('storm', {
+      config: { presence: { key: `user-${i}` } },
+    });
     channel.on('presence', { event: 'join' }, ({ key }: { key: string }) => {
       joinsSeen++;
       const before = keys.size;
       keys.add(key);
-      if (before < total && keys.size === total) convTimes.push(nowMs() - started);
       if (before < total && keys.size === total && ++converged === clients.length) {
-        report();
-        send({ type: 'converged', at: nowMs(), joinsSeen, cpu: process.cpuUsage(cpu), lastSubscribedMs: lastSubscribed - started, statuses });
+        send({
+          type: 'converged',
+          at: nowMs(),
+          joinsSeen,
+          cpu: process.cpuUsage(cpu),
+          lastSubscribedMs: lastSubscribed - started,
+          statuses,
+        });
       }
     });
     channel.subscribe((status) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status !== 'SUBSCRIBED') return;
       lastSubscribed = nowMs();
-      subTimes.push(lastSubscribed - started);
       void channel.track({ i });
     });
   });
@@ -62,7 +74,9 @@ process.on('message', (raw) => {
   const message = raw as ShardMessage;
   if (message.type === 'connect') {
     setup = message as unknown as Setup;
-    void connectAll(setup).then(() => send({ type: 'ready', connected: clients.filter((c) => c.isConnected()).length }));
+    void connectAll(setup).then(() =>
+      send({ type: 'ready', connected: clients.filter((c) => c.isConnected()).length }),
+    );
   } else if (message.type === 'go' && setup) storm(setup);
   else if (message.type === 'close') {
     for (const client of clients) void client.disconnect();

@@ -7,7 +7,13 @@ import WebSocket from 'ws';
 const encoder = new TextEncoder();
 
 /** Kind-3 "user broadcast push" (PROTOCOL.md §1.2), JSON payload. */
-export function encodeKind3(joinRef: string, ref: string, topic: string, event: string, payload: unknown): Uint8Array {
+export function encodeKind3(
+  joinRef: string,
+  ref: string,
+  topic: string,
+  event: string,
+  payload: unknown,
+): Uint8Array {
   const parts = [joinRef, ref, topic, event, ''].map((s) => encoder.encode(s));
   const body = encoder.encode(JSON.stringify(payload));
   const header = [3, ...parts.map((p) => p.length), 1];
@@ -41,14 +47,23 @@ export interface WireClient {
 }
 
 /** Opens a socket and joins `topic` (broadcast self off), resolving after the ok reply. */
-export function connectWire(url: string, topic: string, onBinary: (data: Buffer) => void): Promise<WireClient> {
+export function connectWire(
+  url: string,
+  topic: string,
+  onBinary: (data: Buffer) => void,
+): Promise<WireClient> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { perMessageDeflate: false });
     socket.binaryType = 'nodebuffer';
     const joinRef = '1';
     socket.on('error', reject);
     socket.on('open', () => {
-      const config = { broadcast: { self: false, ack: false }, presence: { key: '', enabled: false }, postgres_changes: [], private: false };
+      const config = {
+        broadcast: { self: false, ack: false },
+        presence: { key: '', enabled: false },
+        postgres_changes: [],
+        private: false,
+      };
       socket.send(JSON.stringify([joinRef, joinRef, topic, 'phx_join', { config }]));
     });
     socket.on('message', (data, isBinary) => {

@@ -1,4 +1,4 @@
-import type { OccupantStatus } from '../../src/core/types.js';
+import type { OccupantStatus } from 'presence-kit';
 
 const HUES = [12, 38, 95, 160, 195, 225, 265, 310];
 

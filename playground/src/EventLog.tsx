@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PresenceEvent } from '../../src/core/types.js';
+import type { PresenceEvent } from 'presence-kit';
 import type { DemoState } from './presence.js';
 import { usePresenceEvent } from './presence.js';
 

@@ -1,4 +1,4 @@
-import { shallowEqual } from '../../src/react/index.js';
+import { shallowEqual } from 'presence-kit/react';
 import { Avatar } from './Avatar.js';
 import { OccupantRow } from './OccupantRow.js';
 import { useOthers, usePresence, useSelf } from './presence.js';

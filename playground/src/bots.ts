@@ -1,5 +1,5 @@
-import type { LoopbackClient } from '../../src/server/loopback/index.js';
-import { createPresence } from '../../src/core/createPresence.js';
+import type { LoopbackClient } from 'presence-kit/local';
+import { createPresence } from 'presence-kit';
 import { MOODS, type DemoState } from './presence.js';
 
 // Names the real users (see `nameFor`) never get, so bots are easy to tell apart.

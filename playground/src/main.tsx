@@ -14,7 +14,7 @@ async function connect(config: PlaygroundConfig): Promise<SupabaseClient> {
   // Offline: a real supabase-js client on an in-page server, with scripted users beside us.
   // Loaded on demand, so the online playground does not ship the server.
   const [{ createLoopbackClient }, { startBots }] = await Promise.all([
-    import('../../src/server/loopback/index.js'),
+    import('presence-kit/local'),
     import('./bots.js'),
   ]);
   const loopback = createLoopbackClient();

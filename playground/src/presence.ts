@@ -1,4 +1,4 @@
-import { createPresenceContext } from '../../src/react/index.js';
+import { createPresenceContext } from 'presence-kit/react';
 
 /** Each user's temporary state in the demo room (Agora-style: string values only). */
 export type DemoState = {

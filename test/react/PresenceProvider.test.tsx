@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './nodeRealm.js';
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './nodeRealm.js';
 import { render, renderHook, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';

@@ -1,4 +1,3 @@
-import './nodeRealm.js';
 import { act, cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { createPresence } from '../../src/core/createPresence.js';

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './nodeRealm.js';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './nodeRealm.js';
 import { act, screen, waitFor } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import './nodeRealm.js';
 import { render, screen } from '@testing-library/react';
 import { memo } from 'react';
 import { describe, expect, it } from 'vitest';

@@ -115,7 +115,10 @@ export class PresenceTopic {
 
   /** `presence_state` as of the last flush and its version; pending changes follow as a diff. */
   snapshot(): PresenceSnapshot {
-    this.snapshotCache ??= { seq: this.flushedSeq, json: JSON.stringify(group(this.flushed.values())) };
+    this.snapshotCache ??= {
+      seq: this.flushedSeq,
+      json: JSON.stringify(group(this.flushed.values())),
+    };
     return this.snapshotCache;
   }
 
