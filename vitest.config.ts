@@ -9,7 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Two cores: keep the worker pool small so socket tests do not starve each other.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: 'forks',
+    maxWorkers: 2,
   },
 });

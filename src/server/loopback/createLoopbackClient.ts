@@ -58,6 +58,8 @@ function resolveAnonKey(hub: Hub, anonKey: string | undefined): string {
   );
 }
 
+let clientCount = 0;
+
 function buildClient(
   hub: Hub,
   url: string,
@@ -68,8 +70,10 @@ function buildClient(
   const base: LoopbackSupabaseOptions = o.options ?? {};
   const options: LoopbackSupabaseOptions = {
     ...base,
-    // No session storage or refresh timers: each client is one user, kept in memory.
+    // No session storage or refresh timers: each client is one user, kept in memory. A storage key
+    // of its own stops supabase-js warning about several auth clients sharing one.
     auth: {
+      storageKey: `presence-kit-loopback-${(clientCount += 1)}`,
       persistSession: false,
       autoRefreshToken: false,
       detectSessionInUrl: false,
