@@ -14,6 +14,7 @@ import { applyStatePatch } from './localState.js';
 import { PresenceError } from './PresenceError.js';
 import { PresenceRoom } from './Room.js';
 import type { RoomContext } from './Room.js';
+import { onPageHide } from './onPageHide.js';
 import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from './selectors.js';
 import type { PresenceSettings } from './settings.js';
 import { StateCache } from './StateCache.js';
@@ -35,6 +36,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   private readonly errorListeners = new ListenerSet<PresenceError>();
   private readonly directory: Directory | null;
   private readonly ctx: RoomContext;
+  private readonly stopPageHide: () => void;
 
   constructor(
     client: SupabaseClient,
@@ -53,6 +55,9 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     };
     const name = settings.directory;
     this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
+    this.stopPageHide = onPageHide(() => {
+      for (const room of this.roomList()) room.outbox.announceLeave();
+    });
   }
 
   async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
@@ -181,6 +186,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   }
 
   async destroy(): Promise<void> {
+    this.stopPageHide();
     const entries = [...this.rooms.values()];
     this.rooms.clear();
     this.cache.clear();

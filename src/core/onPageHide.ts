@@ -1,0 +1,13 @@
+/**
+ * Calls `onHide` when the page is hidden for good (tab closed, navigation, bfcache). supabase-js's
+ * socket (phoenix) disconnects on the same `pagehide` event; a capturing listener on the window
+ * runs before phoenix's bubbling one, so our goodbye still leaves on the open socket and others
+ * see REMOTE_LEAVE instead of REMOTE_TIMEOUT. Returns a remover; a no-op outside browsers.
+ */
+export function onPageHide(onHide: () => void): () => void {
+  const target = (globalThis as { window?: EventTarget }).window;
+  if (target === undefined || typeof target.addEventListener !== 'function') return () => {};
+  const listener = () => onHide();
+  target.addEventListener('pagehide', listener, { capture: true });
+  return () => target.removeEventListener('pagehide', listener, { capture: true });
+}
