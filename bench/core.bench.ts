@@ -20,7 +20,7 @@ import type { RealtimeChannel } from '@supabase/supabase-js';
 import { encodeBookmark, selectWhoNow } from '../src/core/index.js';
 import type { PresenceEvent, Room, RoomState } from '../src/core/types.js';
 import { population, wireFrame, type Meta, type Population } from './core/frames.js';
-import { gc, iterationsFor, measure, summarize, type Case, type Summary } from './core/measure.js';
+import { gc, iterationsFor, measure, measurePair, summarize, type Case, type Summary } from './core/measure.js';
 import {
   copyPopulation,
   joinSteps,
@@ -34,7 +34,6 @@ import {
 import { createWorld, feed, phoenixOf, phoenixPresenceOf, SELF_ID, type World } from './core/world.js';
 import { fmt, sizesFromEnv, writeResults } from './support/stats.js';
 
-type Side = 'kit' | 'peer';
 interface Row {
   n: number;
   op: string;
@@ -107,6 +106,9 @@ function bareFrames(channel: RealtimeChannel, steps: Step[], n: number): Case<un
     },
   };
 }
+
+/** The docs pattern costs ~0.2 s per frame at 10,000 keys: half the rounds there. */
+const peerScale = (n: number): number => (n >= 10_000 ? 0.5 : 1);
 
 function peerFrames(
   view: PeerView,
@@ -183,8 +185,9 @@ async function ingestLoop(
   peer: PeerView,
 ): Promise<IngestSamples> {
   const { iterations, warmups } = iterationsFor(n);
-  // Cold kit rooms are joined for real each iteration: fewer rounds at small N keep this bounded.
-  const scale = n <= 100 ? 0.5 : n <= 1000 ? 0.5 : 1;
+  // Each round joins a cold kit room for real and runs all four subjects, and odd rounds give the
+  // kit's inside time instead of its total: fewer rounds than the diff cases keep this bounded.
+  const scale = n <= 100 ? 0.1 : n <= 1000 ? 0.25 : 0.5;
   const rounds = Math.max(6, Math.round(iterations * scale));
   const warm = Math.max(2, Math.round(warmups * scale));
   const out: IngestSamples = { parse: [], kit: [], kitOwn: [], bare: [], peer: [] };
@@ -266,7 +269,8 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     const roomR = await world.kitRoom(kitDefault.presence, `room-${String(n)}`);
     const roomR0 = await world.kitRoom(kitNoDebounce.presence, `room0-${String(n)}`);
     const peer = await peerChannel(world);
-    const bare = await world.channel();
+    const bare = await world.channel(); // mirrors R
+    const bare0 = await world.channel(); // mirrors R0
 
     const popR = population(n - 1); // N − 1 others + the kit's own user = N
     const popR0 = copyPopulation(popR);
@@ -276,10 +280,12 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     feed(roomR0.channel, 'presence_state', JSON.parse(stateR0));
     feed(peer.channel, 'presence_state', JSON.parse(stateR));
     feed(bare, 'presence_state', JSON.parse(stateR));
+    feed(bare0, 'presence_state', JSON.parse(stateR0));
     expectOccupancy(roomR, n, 'initial presence_state (R)');
     expectOccupancy(roomR0, n, 'initial presence_state (R0)');
     expectPeerKeys(peer, n, 'initial presence_state (peer)');
     expectBareKeys(bare, n, 'initial presence_state (bare)');
+    expectBareKeys(bare0, n, 'initial presence_state (bare0)');
     const online = [...roomR.store.getState().occupants].filter((o) => o.status === 'online').length;
     if (online !== n) fail(`only ${online} of ${n} kit occupants are online (metas rejected?)`);
     if (roomR.store.getState().lastError) fail(`kit reported ${String(roomR.store.getState().lastError?.message)}`);
@@ -304,13 +310,13 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
       const show = (label: string, v: Summary | null) => (v ? ` ${label} ${fmt(v.median, 4)}` : '');
       log(`  N=${String(n)} ${op}:${show('kit', row.kit)}${show('bare', row.bare)}${show('peer', row.peer)} ms`);
     };
-    const bareDiffs = (steps: Step[]) => measure(bareFrames(bare, steps, n), n);
 
     // ---- one join ----
-    const kitJoin = await measure(
+    const [kitJoin, bareJoin] = await measurePair(
       kitFrames(roomR0, joins, (s, step) => {
         if (occupantOf(s, step.key)?.status !== 'online' || s.occupancy !== n + 1) fail(`join of ${step.key} not in the kit store`);
       }, n),
+      bareFrames(bare0, joins, n),
       n,
     );
     const peerJoin = await measure(
@@ -318,15 +324,17 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
         if (!peerMeta(last, step.key)) fail(`join of ${step.key} not in presenceState()`);
       }, n),
       n,
+      peerScale(n),
     );
     const target = n >= 10_000 ? 0.1 : n >= 1000 ? 0.05 : undefined;
-    record('1 join (presence_diff)', kitJoin, await bareDiffs(joins), peerJoin, { ...(target && { target }), note: 'kit room with debounceMs 0 so the untimed undo removes at once; the join path does not depend on it' });
+    record('1 join (presence_diff)', kitJoin, bareJoin, peerJoin, { ...(target && { target }), note: 'kit room with debounceMs 0 so the untimed undo removes at once; the join path does not depend on it' });
 
     // ---- one leave, kit defaults: the frame's commit marks the user 'leaving' (removal after debounceMs) ----
-    const kitLeave = await measure(
+    const [kitLeave, bareLeave] = await measurePair(
       kitFrames(roomR, leaves, (s, step) => {
         if (occupantOf(s, step.key)?.status !== 'leaving') fail(`leave of ${step.key} not marked leaving`);
       }, n),
+      bareFrames(bare, leaves, n),
       n,
     );
     const peerLeave = await measure(
@@ -334,29 +342,31 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
         if (peerMeta(last, step.key)) fail(`leave of ${step.key} still in presenceState()`);
       }, n),
       n,
+      peerScale(n),
     );
-    const bareLeave = await bareDiffs(leaves);
     record('1 leave (default debounce: commit → leaving)', kitLeave, bareLeave, peerLeave, target ? { target } : {});
 
     // ---- one leave with debounceMs 0: the frame's commit removes the user ----
-    const kitLeave0 = await measure(
+    const [kitLeave0, bareLeave0] = await measurePair(
       kitFrames(roomR0, leaves0, (s, step) => {
         if (occupantOf(s, step.key) || s.occupancy !== n - 1) fail(`leave of ${step.key} not removed`);
       }, n),
+      bareFrames(bare0, leaves0, n),
       n,
     );
-    record('1 leave (debounceMs 0: commit removes)', kitLeave0, bareLeave, peerLeave, {
+    record('1 leave (debounceMs 0: commit removes)', kitLeave0, bareLeave0, peerLeave, {
       ...(target && { target }),
-      note: 'bare/peer columns = the same leave as the row above (plain supabase-js has no debounce)',
+      note: 'peer column = the peer leave of the row above (plain supabase-js has no debounce)',
     });
 
     // ---- one update: leave old ref + join new ref in one diff ----
-    const kitUpdate = await measure(
+    const [kitUpdate, bareUpdate] = await measurePair(
       kitFrames(roomR, updates, (s, step) => {
         const o = occupantOf(s, step.key);
-        if (o?.state.status !== step.status || o.connections[0]?.version !== step.version)
+        if (!o || o.state.status !== step.status || o.connections[0]?.version !== step.version)
           fail(`update of ${step.key} not applied`);
       }, n),
+      bareFrames(bare, updates, n),
       n,
     );
     const peerUpdate = await measure(
@@ -365,8 +375,9 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
         if (m?.state.status !== step.status || last[step.key]?.length !== 1) fail(`update of ${step.key} not in presenceState()`);
       }, n),
       n,
+      peerScale(n),
     );
-    record('1 update (leave old ref + join new ref)', kitUpdate, await bareDiffs(updates), peerUpdate, target ? { target } : {});
+    record('1 update (leave old ref + join new ref)', kitUpdate, bareUpdate, peerUpdate, target ? { target } : {});
 
     // ---- whoNow: a middle page of 50 by bookmark ----
     expectOccupancy(roomR, n, 'before whoNow');
@@ -393,6 +404,7 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     const peerWho = await measure<null>(
       { prepare: () => null, run: () => void (sink += peerWhoNowPage(peer.channel, afterId).occupants.length) },
       n,
+      peerScale(n),
     );
     const whoTarget = n >= 10_000 ? { target: 0.1 } : {};
     record('whoNow page of 50 (ids only)', kitWhoIds, null, peerWho, whoTarget);
@@ -423,7 +435,7 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
         n,
         bytesPerKey: Math.round(bytesPerKey),
         presenceStateKiB: Math.round(ingestState.length / 102.4) / 10,
-        parseMedianMs: parseMedian,
+        parseMedianMs: summarize(ingest.parse).median,
         iterations: iters,
         selfId: SELF_ID,
       },

@@ -67,3 +67,39 @@ export async function measure<P>(c: Case<P>, n: number, scale = 1): Promise<numb
 }
 
 export { gc };
+
+/**
+ * Like `measure`, for two subjects fed side by side: each round prepares both, times both (order
+ * alternating between rounds, so drift and GC debt fall on both alike), then checks and undoes.
+ */
+export async function measurePair<A, B>(a: Case<A>, b: Case<B>, n: number): Promise<[number[], number[]]> {
+  const { iterations, warmups } = iterationsFor(n);
+  const out: [number[], number[]] = [[], []];
+  gc();
+  for (let i = 0; i < warmups + iterations; i += 1) {
+    const inputA = await a.prepare(i);
+    const inputB = await b.prepare(i);
+    const time = (run: () => void): number => {
+      const t0 = process.hrtime.bigint();
+      run();
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = time(() => a.run(inputA));
+      tb = time(() => b.run(inputB));
+    } else {
+      tb = time(() => b.run(inputB));
+      ta = time(() => a.run(inputA));
+    }
+    await a.after?.(inputA, i);
+    await b.after?.(inputB, i);
+    if (i >= warmups) {
+      out[0].push(ta);
+      out[1].push(tb);
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
