@@ -10,7 +10,7 @@
 import { connectWire, encodeKind3, type WireClient } from './wire.js';
 import type { ServerProcess } from './serverProcess.js';
 import { nowMs, split, type Shard, type ShardMessage } from './shards.js';
-import { percentile } from './stats.js';
+import { median, percentile } from './stats.js';
 
 const TOPIC = 'realtime:bench-room';
 
@@ -159,4 +159,23 @@ export async function fanout(
     sender.close();
     await Promise.all(shards.map((s) => (s.send({ type: 'close' }), s.next('closed'))));
   }
+}
+
+/**
+ * Field-by-field medians of repeated runs (kit and relay alternate between them, so a load spike
+ * from elsewhere on the machine hits one repetition, not one server).
+ */
+export function medianFanout(runs: FanoutResult[]): FanoutResult {
+  const phaseMedian = <P extends PhaseResult>(pick: (r: FanoutResult) => P): P => {
+    const first = pick(runs[0]!);
+    const out = { ...first };
+    for (const key of Object.keys(first) as Array<keyof P>)
+      out[key] = median(runs.map((r) => pick(r)[key] as number)) as P[keyof P];
+    return out;
+  };
+  return {
+    clients: runs[0]!.clients,
+    saturated: phaseMedian((r) => r.saturated),
+    paced: phaseMedian((r) => r.paced),
+  };
 }

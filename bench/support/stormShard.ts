@@ -1,7 +1,8 @@
 /**
  * A join-storm shard (child process): `count` real realtime-js RealtimeClients, each on its own
- * TCP socket. They connect first; on `go` every one subscribes to the room and tracks itself on
- * SUBSCRIBED. The shard reports when each of its clients has seen all `total` presence keys.
+ * TCP socket. Sockets open and channels (with their presence listeners) are created before the
+ * clock starts; on `go` every channel subscribes and tracks itself on SUBSCRIBED. The shard reports
+ * once each of its clients has seen all `total` presence keys.
  */
 import { RealtimeClient, type RealtimeChannel } from '@supabase/realtime-js';
 import WebSocket from 'ws';
@@ -16,57 +17,66 @@ interface Setup {
 }
 
 const clients: RealtimeClient[] = [];
+const channels: RealtimeChannel[] = [];
 const send = (message: ShardMessage) => process.send?.(message);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function connectAll({ url, anonKey, count }: Setup): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const client = new RealtimeClient(`${url}/realtime/v1`, {
-      params: { apikey: anonKey },
+/** What the storm tallies while it runs. */
+const tally = {
+  started: 0,
+  cpu: process.cpuUsage(),
+  converged: 0,
+  joinsSeen: 0,
+  lastSubscribed: 0,
+};
+const statuses: Record<string, number> = {};
+
+function prepare({ from, total }: Setup, client: RealtimeClient, n: number): RealtimeChannel {
+  const keys = new Set<string>();
+  const channel = client.channel('storm', { config: { presence: { key: `user-${from + n}` } } });
+  channel.on('presence', { event: 'join' }, ({ key }: { key: string }) => {
+    tally.joinsSeen++;
+    const before = keys.size;
+    keys.add(key);
+    if (before < total && keys.size === total && ++tally.converged === clients.length) {
+      send({
+        type: 'converged',
+        at: nowMs(),
+        joinsSeen: tally.joinsSeen,
+        cpu: process.cpuUsage(tally.cpu),
+        lastSubscribedMs: tally.lastSubscribed - tally.started,
+        statuses,
+      });
+    }
+  });
+  return channel;
+}
+
+async function connectAll(setup: Setup): Promise<void> {
+  for (let n = 0; n < setup.count; n++) {
+    const client = new RealtimeClient(`${setup.url}/realtime/v1`, {
+      params: { apikey: setup.anonKey },
       transport: WebSocket as never,
     });
     client.connect();
     clients.push(client);
+    channels.push(prepare(setup, client, n));
   }
   const deadline = Date.now() + 60_000;
   while (clients.some((c) => !c.isConnected()) && Date.now() < deadline) await sleep(20);
 }
 
-function storm({ from, total }: Setup): void {
-  const started = nowMs();
-  const cpu = process.cpuUsage();
-  let converged = 0;
-  let joinsSeen = 0;
-  let lastSubscribed = 0;
-  const statuses: Record<string, number> = {};
-  clients.forEach((client, n) => {
-    const i = from + n;
-    const keys = new Set<string>();
-    const channel: RealtimeChannel = client.channel('storm', {
-      config: { presence: { key: `user-${i}` } },
-    });
-    channel.on('presence', { event: 'join' }, ({ key }: { key: string }) => {
-      joinsSeen++;
-      const before = keys.size;
-      keys.add(key);
-      if (before < total && keys.size === total && ++converged === clients.length) {
-        send({
-          type: 'converged',
-          at: nowMs(),
-          joinsSeen,
-          cpu: process.cpuUsage(cpu),
-          lastSubscribedMs: lastSubscribed - started,
-          statuses,
-        });
-      }
-    });
+function storm(from: number): void {
+  tally.started = nowMs();
+  tally.cpu = process.cpuUsage();
+  channels.forEach((channel, n) =>
     channel.subscribe((status) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status !== 'SUBSCRIBED') return;
-      lastSubscribed = nowMs();
-      void channel.track({ i });
-    });
-  });
+      tally.lastSubscribed = nowMs();
+      void channel.track({ i: from + n });
+    }),
+  );
 }
 
 let setup: Setup | null = null;
@@ -77,7 +87,7 @@ process.on('message', (raw) => {
     void connectAll(setup).then(() =>
       send({ type: 'ready', connected: clients.filter((c) => c.isConnected()).length }),
     );
-  } else if (message.type === 'go' && setup) storm(setup);
+  } else if (message.type === 'go' && setup) storm(setup.from);
   else if (message.type === 'close') {
     for (const client of clients) void client.disconnect();
     send({ type: 'closed' });
