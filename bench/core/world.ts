@@ -102,16 +102,19 @@ export function createWorld() {
       const joined = presence.join(name, { initialState: { name: 'Me', status: 'online' } });
       const channel = c.getChannels().find((ch) => ch.topic === `realtime:${name}`);
       if (!channel) throw new Error(`bench setup: no channel for ${name}`);
-      // Hold back the server's presence_state by swapping the callback of Phoenix Presence's
-      // binding once (a property write on a plain binding record: the channel object is untouched).
-      const binding = phoenixOf(channel).bindings.find((b) => b.event === 'presence_state');
-      if (!binding) throw new Error('bench setup: no presence_state binding');
-      const original = binding.callback;
+      // Hold back the server's presence_state by swapping the callbacks of its bindings once
+      // (Phoenix Presence's and the kit's raw one; property writes on plain binding records: the
+      // channel object is untouched).
+      const bindings = phoenixOf(channel).bindings.filter((b) => b.event === 'presence_state');
+      if (bindings.length === 0) throw new Error('bench setup: no presence_state binding');
       let held = false;
-      binding.callback = () => {
-        held = true;
-        binding.callback = original;
-      };
+      for (const binding of bindings) {
+        const original = binding.callback;
+        binding.callback = () => {
+          held = true;
+          binding.callback = original;
+        };
+      }
       const ph = phoenixOf(channel);
       await until(
         () => held && ph.state === 'joined' && phoenixPresenceOf(channel).pendingDiffs.length > 0,

@@ -6,6 +6,11 @@
 export class ListenerSet<T> {
   private readonly listeners = new Set<(value: T) => void>();
 
+  /** How many listeners there are. */
+  get size(): number {
+    return this.listeners.size;
+  }
+
   /** Adds a listener; returns its remover. */
   add(listener: (value: T) => void): () => void {
     this.listeners.add(listener);

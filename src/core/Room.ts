@@ -20,6 +20,8 @@ import { isPlainObject } from './validateState.js';
 import { PK_EVENTS, PK_PREFIX } from './wire.js';
 import type { PresenceMeta } from './wire.js';
 import { bindRoomChannel } from './bindRoomChannel.js';
+import type { PresenceFrames } from './PresenceFrames.js';
+import { SupabaseView } from './supabaseView.js';
 import { openChannel } from './openChannel.js';
 import type { RoomContext, RoomOptions } from './roomContext.js';
 
@@ -29,9 +31,9 @@ import type { SupabaseEventName } from './RoomListeners.js';
 import { RoomLifecycle } from './RoomLifecycle.js';
 
 /**
- * One joined channel: a supabase-js channel, the room's store, its outbox and event layer. The
- * channel's presence `join`/`leave` callbacks of one frame form one batch; the `sync` that
- * supabase-js fires right after them commits it (one store notification per frame).
+ * One joined channel: a supabase-js channel, the room's store, its outbox and event layer. Each
+ * raw presence frame is reconciled into one batch and committed once (one store notification
+ * per frame).
  */
 export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   readonly channel: RealtimeChannel;
@@ -41,8 +43,8 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   /** @internal */ readonly outbox: Outbox<S>;
   /** @internal */ readonly events: RoomEvents<S>;
   /** @internal */ readonly lifecycle: RoomLifecycle<S>;
+  /** @internal */ readonly frames: PresenceFrames;
   private readonly listeners = new RoomListeners();
-  private commitQueued = false;
 
   readonly channelType: ChannelType;
 
@@ -71,11 +73,11 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       (event) => ctx.emit(event as PresenceEvent<UserState>),
     );
     this.lifecycle = new RoomLifecycle<S>(this);
-    bindRoomChannel(this.channel, this);
+    this.frames = bindRoomChannel(this.channel, this);
   }
 
   presenceState(): SupabasePresenceState {
-    return this.channel.presenceState() as unknown as SupabasePresenceState;
+    return SupabaseView.state(this.frames.metas);
   }
 
   onSupabasePresence(
@@ -119,18 +121,8 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.commit();
   }
 
-  /** @internal Opens (or keeps) a batch that will be committed by `sync` or, failing that, a microtask. */
-  queueCommit(): void {
-    if (this.commitQueued) return;
-    this.commitQueued = true;
-    queueMicrotask(() => {
-      if (this.commitQueued) this.commit();
-    });
-  }
-
   /** @internal Commits the open batch and emits its events. */
   commit(): void {
-    this.commitQueued = false;
     this.events.handle(this.model.commit());
   }
 
@@ -145,7 +137,12 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.listeners.emitBroadcast(event, payload);
   }
 
-  /** @internal Forwards a supabase-js presence callback to the app's listeners. */
+  /** @internal True when the app listens to `event` (its payloads are built only then). */
+  listensSupabase(event: SupabaseEventName): boolean {
+    return this.listeners.hasSupabase(event);
+  }
+
+  /** @internal Delivers a Supabase-style presence event to the app's listeners. */
   forwardSupabase(event: SupabaseEventName, payload: SupabasePresenceEvent): void {
     this.listeners.emitSupabase(event, payload);
   }

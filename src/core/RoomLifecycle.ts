@@ -14,7 +14,6 @@ const SYNC_GRACE_MS = 5000;
  * the join instead.
  */
 export class RoomLifecycle<S extends UserState> {
-  awaitingFullSync = true;
   everSubscribed = false;
   shutdownReason: string | null = null;
   private subscribed = false;
@@ -57,11 +56,10 @@ export class RoomLifecycle<S extends UserState> {
     });
   }
 
-  /** supabase-js fired `sync`: commit the frame; the first one after a (re)join is a full sync. */
-  onSync(): void {
+  /** A presence frame is applied: commit it; a `presence_state` (`fullSync`) ends a (re)join. */
+  onSync(fullSync: boolean): void {
     const room = this.room;
-    if (this.awaitingFullSync) {
-      this.awaitingFullSync = false;
+    if (fullSync) {
       this.clearTimer('staleTimer');
       room.sync.reconcileStale();
       if (!this.synced) room.model.pendingFacts.snapshot = true;
@@ -131,7 +129,6 @@ export class RoomLifecycle<S extends UserState> {
       void room.ctx.client.removeChannel(room.channel).catch(() => undefined);
       return;
     }
-    this.awaitingFullSync = true;
     room.model.setStatus('reconnecting');
     if (room.ctx.settings.staleAfterMs <= 0) room.sync.markStale();
     else

@@ -51,6 +51,11 @@ export class RoomListeners {
     return set.add(handler);
   }
 
+  /** True when `event` has a listener. */
+  hasSupabase(event: SupabaseEventName): boolean {
+    return this.supabase[event].size > 0;
+  }
+
   /** Delivers a Supabase presence callback. */
   emitSupabase(event: SupabaseEventName, payload: SupabasePresenceEvent): void {
     this.supabase[event].emit(payload);

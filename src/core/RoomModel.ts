@@ -52,7 +52,11 @@ export class RoomModel<S extends UserState> {
 
   /** Writes an occupant; a no-op when it is the very same record. */
   put(occupant: Occupant<S>): void {
-    const previous = this.get(occupant.userId);
+    this.write(occupant, this.get(occupant.userId));
+  }
+
+  /** `put` for a caller that already holds the batch's current record of that user. */
+  write(occupant: Occupant<S>, previous: Occupant<S> | undefined): void {
     if (previous === occupant) return;
     this.open().set(occupant);
     this.changed.add(occupant.userId);

@@ -39,15 +39,14 @@ export class RoomSync<S extends UserState> {
     );
   }
 
-  /** Presence metas joined under `key` (from `presence_state` or `presence_diff`). */
+  /** Raw presence metas joined under `key` (from `presence_state` or `presence_diff`). */
   metasJoined(key: string, metas: readonly unknown[], fullSync: boolean): void {
     for (const raw of metas) {
-      const ref =
-        isPlainObject(raw) && typeof raw.presence_ref === 'string' ? raw.presence_ref : null;
+      const ref = isPlainObject(raw) && typeof raw.phx_ref === 'string' ? raw.phx_ref : null;
       const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
       if (ref === null || !parsed.ok) {
         this.deps.reject(
-          `presence meta of ${JSON.stringify(key.slice(0, 64))}: ${parsed.ok ? 'no presence_ref' : parsed.reason}`,
+          `presence meta of ${JSON.stringify(key.slice(0, 64))}: ${parsed.ok ? 'no phx_ref' : parsed.reason}`,
         );
         continue;
       }
@@ -55,10 +54,10 @@ export class RoomSync<S extends UserState> {
     }
   }
 
-  /** Presence metas left under `key`; matched by `presence_ref`, so an update's leave is harmless. */
+  /** Raw presence metas left under `key`; matched by `phx_ref`, so an update's leave is harmless. */
   metasLeft(key: string, metas: readonly unknown[]): void {
     for (const raw of metas) {
-      const ref = isPlainObject(raw) ? raw.presence_ref : undefined;
+      const ref = isPlainObject(raw) ? raw.phx_ref : undefined;
       const prev = this.deps.model.get(key);
       const conn = prev?.connections.find((c) => c.presenceRef === ref);
       if (!prev || !conn) continue;
@@ -190,7 +189,8 @@ export class RoomSync<S extends UserState> {
     const isSelf = userId === this.deps.selfId;
     const next = buildOccupant(userId, isSelf, status, connections, prev);
     if (next === prev) return;
-    this.deps.model.put(next);
+    // `prev` is the batch's current record of this user (every caller just read it).
+    this.deps.model.write(next, prev);
     if (isSelf) return;
     const facts = this.deps.model.pendingFacts;
     if (!prev) facts.joined.push(userId);

@@ -1,8 +1,7 @@
 import type { StateLimits } from './limits.js';
 import type { FrozenState } from './stateObject.js';
-import { freezeState } from './stateObject.js';
 import type { ChannelType, UserState } from './types.js';
-import { checkState, isPlainObject } from './validateState.js';
+import { checkFrozenState, isPlainObject } from './validateState.js';
 
 /** A remote connection's state as carried by a presence meta or a `pk:state` broadcast. */
 export interface RemoteConnectionState<S extends UserState = UserState> {
@@ -45,14 +44,14 @@ export function parseConnectionState<S extends UserState>(
   if (!isConnectionId(connectionId, limits)) return bad('connectionId is missing or invalid');
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0)
     return bad('version is not a non-negative integer');
-  const checked = checkState(state, limits);
+  const checked = checkFrozenState<S>(state, limits);
   if (!checked.ok) return bad(checked.problem.reason);
   return {
     ok: true,
     value: {
       connectionId,
       version,
-      state: freezeState<S>(checked.pairs),
+      state: checked.state,
       updatedAt: isTime(updatedAt) ? updatedAt : now,
       joinedAt: isTime(joinedAt) ? joinedAt : now,
     },

@@ -19,8 +19,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-function fail(code: PresenceErrorCode, reason: string): StateCheck {
-  return { ok: false, problem: { code, reason } };
+function problem(code: PresenceErrorCode, reason: string): StateProblem {
+  return { code, reason };
 }
 
 function checkKey(key: string, limits: StateLimits): StateProblem | null {
@@ -37,39 +37,66 @@ function checkKey(key: string, limits: StateLimits): StateProblem | null {
 }
 
 /**
- * Checks one state object against `limits` without trusting it: a plain object of string values,
- * at most `maxKeys` pairs, sizes within bounds, no prototype keys. Stops at the first problem, so a
- * 1000-key object costs at most `maxKeys + 1` key visits after `Object.keys`.
+ * Walks one state object against `limits` without trusting it, handing each accepted pair to
+ * `put`: a plain object of string values, at most `maxKeys` pairs, sizes within bounds, no
+ * prototype keys. Stops at the first problem, so a 1000-key object costs at most `maxKeys + 1`
+ * key visits after `Object.keys`.
  */
-export function checkState(value: unknown, limits: StateLimits): StateCheck {
-  if (!isPlainObject(value)) return fail('INVALID_ARGUMENT', 'state must be a plain object');
+function walkState(
+  value: unknown,
+  limits: StateLimits,
+  put: (key: string, item: string) => void,
+): StateProblem | null {
+  if (!isPlainObject(value)) return problem('INVALID_ARGUMENT', 'state must be a plain object');
   const keys = Object.keys(value);
   if (keys.length > limits.maxKeys) {
-    return fail('STATE_COUNT_OVERFLOW', `state has more than ${limits.maxKeys} keys`);
+    return problem('STATE_COUNT_OVERFLOW', `state has more than ${limits.maxKeys} keys`);
   }
-  const pairs: [string, string][] = [];
   let total = 0;
   for (const key of keys) {
     const keyProblem = checkKey(key, limits);
-    if (keyProblem) return { ok: false, problem: keyProblem };
+    if (keyProblem) return keyProblem;
     const item = value[key];
     if (typeof item !== 'string')
-      return fail('INVALID_STATE_VALUE', `state value of ${JSON.stringify(key)} is not a string`);
+      return problem(
+        'INVALID_STATE_VALUE',
+        `state value of ${JSON.stringify(key)} is not a string`,
+      );
     if (item.length > limits.maxValueLength) {
-      return fail(
+      return problem(
         'STATE_VALUE_SIZE_OVERFLOW',
         `state value of ${JSON.stringify(key)} is longer than ${limits.maxValueLength} characters`,
       );
     }
     total += key.length + item.length;
     if (total > limits.maxTotalLength)
-      return fail(
+      return problem(
         'STATE_VALUE_SIZE_OVERFLOW',
         `state is larger than ${limits.maxTotalLength} characters`,
       );
-    pairs.push([key, item]);
+    put(key, item);
   }
-  return { ok: true, pairs };
+  return null;
+}
+
+/** Checks one state object against `limits` (see `walkState`); its pairs in insertion order. */
+export function checkState(value: unknown, limits: StateLimits): StateCheck {
+  const pairs: [string, string][] = [];
+  const found = walkState(value, limits, (key, item) => pairs.push([key, item]));
+  return found ? { ok: false, problem: found } : { ok: true, pairs };
+}
+
+/**
+ * Checks and freezes in one pass: the accepted pairs go straight into the frozen null-prototype
+ * object the store keeps (a remote meta's state is read once, never as an intermediate list).
+ */
+export function checkFrozenState<S extends Record<string, string>>(
+  value: unknown,
+  limits: StateLimits,
+): { ok: true; state: Readonly<S> } | { ok: false; problem: StateProblem } {
+  const out = Object.create(null) as Record<string, string>;
+  const found = walkState(value, limits, (key, item) => (out[key] = item));
+  return found ? { ok: false, problem: found } : { ok: true, state: Object.freeze(out) as S };
 }
 
 /** Counts the keys of `base` merged with `patchKeys` (keys already in `base` do not count twice). */

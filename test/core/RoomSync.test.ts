@@ -28,7 +28,7 @@ function setup(debounceMs = 2000) {
     version: number,
     state: S,
     ref = `${connectionId}-${version}`,
-  ) => ({ connectionId, version, state, updatedAt: version, joinedAt: 0, presence_ref: ref });
+  ) => ({ connectionId, version, state, updatedAt: version, joinedAt: 0, phx_ref: ref });
   return {
     model,
     sync,
@@ -71,7 +71,7 @@ describe('RoomSync', () => {
     expect(occupant('bob')?.state).toEqual({ v: '5' });
     // A late track with an older version only refreshes the ref.
     sync.metasJoined('bob', [meta('c', 3, { v: '3' }, 'new-ref')], false);
-    sync.metasLeft('bob', [{ presence_ref: 'c-1' }]);
+    sync.metasLeft('bob', [{ phx_ref: 'c-1' }]);
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
     expect(occupant('bob')?.connections[0]?.presenceRef).toBe('new-ref');
@@ -108,8 +108,8 @@ describe('RoomSync', () => {
     sync.metasJoined('carol', [meta('c', 1, {})], false);
     commit();
     sync.leaveNotice({ userId: 'carol', connectionId: 'c' });
-    sync.metasLeft('bob', [{ presence_ref: 'b-1' }]);
-    sync.metasLeft('carol', [{ presence_ref: 'c-1' }]);
+    sync.metasLeft('bob', [{ phx_ref: 'b-1' }]);
+    sync.metasLeft('carol', [{ phx_ref: 'c-1' }]);
     commit();
     expect(occupant('bob')?.status).toBe('leaving');
     vi.advanceTimersByTime(1999);
@@ -128,7 +128,7 @@ describe('RoomSync', () => {
     const { sync, commit, meta, occupant, facts } = setup();
     sync.metasJoined('bob', [meta('b', 1, {})], false);
     commit();
-    sync.metasLeft('bob', [{ presence_ref: 'b-1' }]);
+    sync.metasLeft('bob', [{ phx_ref: 'b-1' }]);
     commit();
     vi.advanceTimersByTime(1000);
     sync.metasJoined('bob', [meta('b', 1, {}, 'b-new')], false);
@@ -181,13 +181,13 @@ describe('RoomSync', () => {
       'evil',
       [
         {
-          presence_ref: 'r',
+          phx_ref: 'r',
           connectionId: 'x',
           version: 1,
           state: JSON.parse('{"__proto__":{"admin":"1"}}'),
         },
         'string-meta',
-        { presence_ref: 'r2' },
+        { phx_ref: 'r2' },
       ],
       false,
     );
