@@ -21,7 +21,15 @@ import type { RealtimeChannel } from '@supabase/supabase-js';
 import { encodeBookmark, selectWhoNow } from '../src/core/index.js';
 import type { PresenceEvent, Room, RoomState } from '../src/core/types.js';
 import { population, wireFrame, type Meta, type Population } from './core/frames.js';
-import { gc, iterationsFor, measure, measurePair, summarize, type Case, type Summary } from './core/measure.js';
+import {
+  gc,
+  iterationsFor,
+  measure,
+  measurePair,
+  summarize,
+  type Case,
+  type Summary,
+} from './core/measure.js';
 import {
   copyPopulation,
   joinSteps,
@@ -32,7 +40,14 @@ import {
   type PeerView,
   type Step,
 } from './core/tracks.js';
-import { createWorld, feed, phoenixOf, phoenixPresenceOf, SELF_ID, type World } from './core/world.js';
+import {
+  createWorld,
+  feed,
+  phoenixOf,
+  phoenixPresenceOf,
+  SELF_ID,
+  type World,
+} from './core/world.js';
 import { fmt, sizesFromEnv, writeResults } from './support/stats.js';
 
 interface Row {
@@ -59,7 +74,9 @@ function fail(message: string): never {
 function expectOccupancy(room: Room, n: number, when: string): void {
   const state = room.store.getState();
   if (state.occupancy !== n || state.occupants.size !== n || state.userIds.length !== n)
-    fail(`${when}: kit store holds ${state.occupancy} users (table ${state.occupants.size}), expected ${n}`);
+    fail(
+      `${when}: kit store holds ${state.occupancy} users (table ${state.occupants.size}), expected ${n}`,
+    );
 }
 
 function expectPeerKeys(view: PeerView, n: number, when: string): void {
@@ -137,7 +154,12 @@ function peerFrames(
 }
 
 async function peerChannel(world: World): Promise<PeerView> {
-  const view: PeerView = { channel: null as unknown as RealtimeChannel, active: true, last: null, syncs: 0 };
+  const view: PeerView = {
+    channel: null as unknown as RealtimeChannel,
+    active: true,
+    last: null,
+    syncs: 0,
+  };
   view.channel = await world.channel((ch) => {
     view.syncs += 1;
     if (view.active) view.last = ch.presenceState() as Record<string, unknown[]>;
@@ -265,7 +287,10 @@ async function ingestLoop(
   return out;
 }
 
-async function benchSize(n: number, log: (line: string) => void): Promise<{ rows: Row[]; info: Record<string, unknown> }> {
+async function benchSize(
+  n: number,
+  log: (line: string) => void,
+): Promise<{ rows: Row[]; info: Record<string, unknown> }> {
   const world = createWorld();
   const rows: Row[] = [];
   const iters = iterationsFor(n);
@@ -294,9 +319,12 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     expectPeerKeys(peer, n, 'initial presence_state (peer)');
     expectBareKeys(bare, n, 'initial presence_state (bare)');
     expectBareKeys(bare0, n, 'initial presence_state (bare0)');
-    const online = [...roomR.store.getState().occupants].filter((o) => o.status === 'online').length;
+    const online = [...roomR.store.getState().occupants].filter(
+      (o) => o.status === 'online',
+    ).length;
     if (online !== n) fail(`only ${online} of ${n} kit occupants are online (metas rejected?)`);
-    if (roomR.store.getState().lastError) fail(`kit reported ${String(roomR.store.getState().lastError?.message)}`);
+    if (roomR.store.getState().lastError)
+      fail(`kit reported ${String(roomR.store.getState().lastError?.message)}`);
 
     // Frames, built once; the same strings go to the kit and to the peer, in the same order.
     const joins = joinSteps(popR0, count);
@@ -313,52 +341,98 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
       extra: Partial<Row> = {},
     ) => {
       const sum = (x: number[] | null) => (x ? summarize(x) : null);
-      const row: Row = { n, op, kit: sum(kit), bare: sum(bareSamples), peer: sum(peerSamples), ...extra };
+      const row: Row = {
+        n,
+        op,
+        kit: sum(kit),
+        bare: sum(bareSamples),
+        peer: sum(peerSamples),
+        ...extra,
+      };
       rows.push(row);
       const show = (label: string, v: Summary | null) => (v ? ` ${label} ${fmt(v.median, 4)}` : '');
-      log(`  N=${String(n)} ${op}:${show('kit', row.kit)}${show('bare', row.bare)}${show('peer', row.peer)} ms`);
+      log(
+        `  N=${String(n)} ${op}:${show('kit', row.kit)}${show('bare', row.bare)}${show('peer', row.peer)} ms`,
+      );
     };
 
     // ---- one join ----
     const [kitJoin, bareJoin] = await measurePair(
-      kitFrames(roomR0, joins, (s, step) => {
-        if (occupantOf(s, step.key)?.status !== 'online' || s.occupancy !== n + 1) fail(`join of ${step.key} not in the kit store`);
-      }, n),
+      kitFrames(
+        roomR0,
+        joins,
+        (s, step) => {
+          if (occupantOf(s, step.key)?.status !== 'online' || s.occupancy !== n + 1)
+            fail(`join of ${step.key} not in the kit store`);
+        },
+        n,
+      ),
       bareFrames(bare0, joins, n),
       n,
     );
     const peerJoin = await measure(
-      peerFrames(peer, joins, (last, step) => {
-        if (!peerMeta(last, step.key)) fail(`join of ${step.key} not in presenceState()`);
-      }, n),
+      peerFrames(
+        peer,
+        joins,
+        (last, step) => {
+          if (!peerMeta(last, step.key)) fail(`join of ${step.key} not in presenceState()`);
+        },
+        n,
+      ),
       n,
       peerScale(n),
     );
     const target = n >= 10_000 ? 0.1 : n >= 1000 ? 0.05 : undefined;
-    record('1 join (presence_diff)', kitJoin, bareJoin, peerJoin, { ...(target && { target }), note: 'kit room with debounceMs 0 so the untimed undo removes at once; the join path does not depend on it' });
+    record('1 join (presence_diff)', kitJoin, bareJoin, peerJoin, {
+      ...(target && { target }),
+      note: 'kit room with debounceMs 0 so the untimed undo removes at once; the join path does not depend on it',
+    });
 
     // ---- one leave, kit defaults: the frame's commit marks the user 'leaving' (removal after debounceMs) ----
     const [kitLeave, bareLeave] = await measurePair(
-      kitFrames(roomR, leaves, (s, step) => {
-        if (occupantOf(s, step.key)?.status !== 'leaving') fail(`leave of ${step.key} not marked leaving`);
-      }, n),
+      kitFrames(
+        roomR,
+        leaves,
+        (s, step) => {
+          if (occupantOf(s, step.key)?.status !== 'leaving')
+            fail(`leave of ${step.key} not marked leaving`);
+        },
+        n,
+      ),
       bareFrames(bare, leaves, n),
       n,
     );
     const peerLeave = await measure(
-      peerFrames(peer, leaves, (last, step) => {
-        if (peerMeta(last, step.key)) fail(`leave of ${step.key} still in presenceState()`);
-      }, n),
+      peerFrames(
+        peer,
+        leaves,
+        (last, step) => {
+          if (peerMeta(last, step.key)) fail(`leave of ${step.key} still in presenceState()`);
+        },
+        n,
+      ),
       n,
       peerScale(n),
     );
-    record('1 leave (default debounce: commit → leaving)', kitLeave, bareLeave, peerLeave, target ? { target } : {});
+    record(
+      '1 leave (default debounce: commit → leaving)',
+      kitLeave,
+      bareLeave,
+      peerLeave,
+      target ? { target } : {},
+    );
 
     // ---- one leave with debounceMs 0: the frame's commit removes the user ----
     const [kitLeave0, bareLeave0] = await measurePair(
-      kitFrames(roomR0, leaves0, (s, step) => {
-        if (occupantOf(s, step.key) || s.occupancy !== n - 1) fail(`leave of ${step.key} not removed`);
-      }, n),
+      kitFrames(
+        roomR0,
+        leaves0,
+        (s, step) => {
+          if (occupantOf(s, step.key) || s.occupancy !== n - 1)
+            fail(`leave of ${step.key} not removed`);
+        },
+        n,
+      ),
       bareFrames(bare0, leaves0, n),
       n,
     );
@@ -369,34 +443,56 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
 
     // ---- one update: leave old ref + join new ref in one diff ----
     const [kitUpdate, bareUpdate] = await measurePair(
-      kitFrames(roomR, updates, (s, step) => {
-        const o = occupantOf(s, step.key);
-        if (!o || o.state.status !== step.status || o.connections[0]?.version !== step.version)
-          fail(`update of ${step.key} not applied`);
-      }, n),
+      kitFrames(
+        roomR,
+        updates,
+        (s, step) => {
+          const o = occupantOf(s, step.key);
+          if (!o || o.state.status !== step.status || o.connections[0]?.version !== step.version)
+            fail(`update of ${step.key} not applied`);
+        },
+        n,
+      ),
       bareFrames(bare, updates, n),
       n,
     );
     const peerUpdate = await measure(
-      peerFrames(peer, updates, (last, step) => {
-        const m = peerMeta(last, step.key);
-        if (m?.state.status !== step.status || last[step.key]?.length !== 1) fail(`update of ${step.key} not in presenceState()`);
-      }, n),
+      peerFrames(
+        peer,
+        updates,
+        (last, step) => {
+          const m = peerMeta(last, step.key);
+          if (m?.state.status !== step.status || last[step.key]?.length !== 1)
+            fail(`update of ${step.key} not in presenceState()`);
+        },
+        n,
+      ),
       n,
       peerScale(n),
     );
-    record('1 update (leave old ref + join new ref)', kitUpdate, bareUpdate, peerUpdate, target ? { target } : {});
+    record(
+      '1 update (leave old ref + join new ref)',
+      kitUpdate,
+      bareUpdate,
+      peerUpdate,
+      target ? { target } : {},
+    );
 
     // ---- whoNow: a middle page of 50 by bookmark ----
     expectOccupancy(roomR, n, 'before whoNow');
     const sortedIds = roomR.store.getState().userIds;
     const afterId = sortedIds[Math.max(0, Math.floor(n / 2) - 1)] as string;
     const page = encodeBookmark(afterId);
-    const kitPage = selectWhoNow(roomR.store.getState(), { pageSize: PAGE_SIZE, page, includedState: true });
+    const kitPage = selectWhoNow(roomR.store.getState(), {
+      pageSize: PAGE_SIZE,
+      page,
+      includedState: true,
+    });
     const peerPage = peerWhoNowPage(peer.channel, afterId);
     if (
       kitPage.occupants.length !== Math.min(PAGE_SIZE, n - Math.floor(n / 2)) ||
-      kitPage.occupants.map((o) => o.userId).join() !== peerPage.occupants.map((o) => o.userId).join() ||
+      kitPage.occupants.map((o) => o.userId).join() !==
+        peerPage.occupants.map((o) => o.userId).join() ||
       kitPage.occupants.some((o, i) => o.states.status !== peerPage.occupants[i]?.states.status)
     )
       fail('kit and peer whoNow pages differ');
@@ -410,13 +506,19 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     const kitWhoIds = await measure(whoNowCase(false), n);
     const kitWhoStates = await measure(whoNowCase(true), n);
     const peerWho = await measure<null>(
-      { prepare: () => null, run: () => void (sink += peerWhoNowPage(peer.channel, afterId).occupants.length) },
+      {
+        prepare: () => null,
+        run: () => void (sink += peerWhoNowPage(peer.channel, afterId).occupants.length),
+      },
       n,
       peerScale(n),
     );
     const whoTarget = n >= 10_000 ? { target: 0.1 } : {};
     record('whoNow page of 50 (ids only)', kitWhoIds, null, peerWho, whoTarget);
-    record('whoNow page of 50 (includedState)', kitWhoStates, null, peerWho, { ...whoTarget, note: 'peer: presenceState() + sort keys + slice 50' });
+    record('whoNow page of 50 (includedState)', kitWhoStates, null, peerWho, {
+      ...whoTarget,
+      note: 'peer: presenceState() + sort keys + slice 50',
+    });
     if (sink === 0) fail('whoNow produced nothing');
 
     // ---- presence_state of N, cold (empty → N) ----
@@ -430,13 +532,25 @@ async function benchSize(n: number, log: (line: string) => void): Promise<{ rows
     const wire = wireFrame('1', 'realtime:room', 'presence_state', JSON.parse(ingestState));
     const ingest = await ingestLoop(world, n, ingestState, wire, bare, peer);
     record('JSON.parse of the presence_state frame', ingest.parse, null, null);
-    record('presence_state cold: kit own work (its handlers, timed inside)', ingest.kitOwn, null, null, {
-      targetX: 1.5,
-      note: 'the kit\'s raw presence_state callback, timed inside the call (one timer pair)',
-    });
-    record('presence_state cold: frame → committed store (kit) / presenceState() (peer)', ingest.kit, ingest.bare, ingest.peer, {
-      note: 'kit room also applies its own buffered self-join: store ends with N + 1',
-    });
+    record(
+      'presence_state cold: kit own work (its handlers, timed inside)',
+      ingest.kitOwn,
+      null,
+      null,
+      {
+        targetX: 1.5,
+        note: "the kit's raw presence_state callback, timed inside the call (one timer pair)",
+      },
+    );
+    record(
+      'presence_state cold: frame → committed store (kit) / presenceState() (peer)',
+      ingest.kit,
+      ingest.bare,
+      ingest.peer,
+      {
+        note: 'kit room also applies its own buffered self-join: store ends with N + 1',
+      },
+    );
     return {
       rows,
       info: {
@@ -460,7 +574,17 @@ function printTable(rows: Row[], parseBySize: Map<number, number>): void {
       'kit−bare = what the kit adds (difference of medians); peer = docs pattern on(sync) → presenceState();\n' +
       'peer/kit = ratio of medians.',
   );
-  const header = ['N', 'operation', 'kit', 'bare', 'kit−bare', 'peer', 'peer/kit', 'target', 'kit meets'];
+  const header = [
+    'N',
+    'operation',
+    'kit',
+    'bare',
+    'kit−bare',
+    'peer',
+    'peer/kit',
+    'target',
+    'kit meets',
+  ];
   const lines: string[][] = [header];
   const cell = (s: Summary | null, digits: number) =>
     s ? `${fmt(s.median, digits)}${Number.isFinite(s.p95) ? ` [${fmt(s.p95, digits)}]` : ''}` : '—';
@@ -477,19 +601,38 @@ function printTable(rows: Row[], parseBySize: Map<number, number>): void {
     }
     const own = row.kit && row.bare ? fmt(row.kit.median - row.bare.median, 4) : '';
     const ratio = row.kit && row.peer ? `${fmt(row.peer.median / row.kit.median, 1)}×` : '';
-    lines.push([String(row.n), row.op, cell(row.kit, 4), cell(row.bare, 4), own, cell(row.peer, 3), ratio, target, meets]);
+    lines.push([
+      String(row.n),
+      row.op,
+      cell(row.kit, 4),
+      cell(row.bare, 4),
+      own,
+      cell(row.peer, 3),
+      ratio,
+      target,
+      meets,
+    ]);
   }
   const widths = header.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? '').length)));
   for (const l of lines) console.log(l.map((v, c) => v.padEnd(widths[c] ?? 0)).join(' | '));
   const notes = new Map(rows.filter((r) => r.note).map((r) => [r.op, r.note as string]));
-  if (notes.size) console.log(`notes:\n${[...notes].map(([op, note]) => `  ${op}: ${note}`).join('\n')}`);
+  if (notes.size)
+    console.log(`notes:\n${[...notes].map(([op, note]) => `  ${op}: ${note}`).join('\n')}`);
 }
 
 async function main(): Promise<void> {
   const sizes = sizesFromEnv([100, 1000, 10_000]);
   const started = Date.now();
-  const machine = { cpus: cpus().length, model: cpus()[0]?.model, loadBefore: loadavg().map((l) => l.toFixed(2)).join(' ') };
-  console.log(`core bench: N = ${sizes.join(', ')}; node ${process.version}; ${String(machine.cpus)} × ${String(machine.model)}; load ${machine.loadBefore}`);
+  const machine = {
+    cpus: cpus().length,
+    model: cpus()[0]?.model,
+    loadBefore: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+  };
+  console.log(
+    `core bench: N = ${sizes.join(', ')}; node ${process.version}; ${String(machine.cpus)} × ${String(machine.model)}; load ${machine.loadBefore}`,
+  );
   const rows: Row[] = [];
   const infos: Record<string, unknown>[] = [];
   for (const n of sizes) {
@@ -500,13 +643,21 @@ async function main(): Promise<void> {
   }
   const parseBySize = new Map(infos.map((i) => [i.n as number, i.parseMedianMs as number]));
   printTable(rows, parseBySize);
-  console.log(`\nframes: ${infos.map((i) => `N=${String(i.n)}: ${String(i.bytesPerKey)} B/key, presence_state ${String(i.presenceStateKiB)} KiB`).join('; ')}`);
+  console.log(
+    `\nframes: ${infos.map((i) => `N=${String(i.n)}: ${String(i.bytesPerKey)} B/key, presence_state ${String(i.presenceStateKiB)} KiB`).join('; ')}`,
+  );
   console.log(
     'targets (SURVEY §8 goals 1, 3, 10): one change ≤ 0.05 ms at 1,000 and ≤ 0.1 ms at 10,000 (docs pattern measured 8.6 / 196 ms);\n' +
       'presence_state ingest ≤ 1.5 × JSON.parse (kit own work; the total also carries supabase-js syncState, which the kit does not control);\n' +
       'whoNow page ≤ 0.1 ms at 10,000.',
   );
-  const path = writeResults('core', { machine, sizes, elapsedS: (Date.now() - started) / 1000, info: infos, rows });
+  const path = writeResults('core', {
+    machine,
+    sizes,
+    elapsedS: (Date.now() - started) / 1000,
+    info: infos,
+    rows,
+  });
   console.log(`wrote ${path} in ${fmt((Date.now() - started) / 1000, 1)} s`);
 }
 

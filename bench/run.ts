@@ -11,7 +11,10 @@ const benches = ['core.bench.ts', 'server.bench.ts'];
 function run(file: string): Promise<number> {
   const path = fileURLToPath(new URL(file, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path], { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, ['--import', 'tsx', path], {
+      stdio: 'inherit',
+      env: process.env,
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

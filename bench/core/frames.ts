@@ -7,9 +7,14 @@
 import type { PresenceMeta } from '../../src/core/wire.js';
 
 export type Meta = PresenceMeta & { phx_ref: string };
-export interface Metas { metas: Meta[] }
+export interface Metas {
+  metas: Meta[];
+}
 export type StatePayload = Record<string, Metas>;
-export interface DiffPayload { joins: StatePayload; leaves: StatePayload }
+export interface DiffPayload {
+  joins: StatePayload;
+  leaves: StatePayload;
+}
 
 /** Deterministic PRNG (mulberry32), so every run uses the same ids. */
 export function rng(seed: number): () => number {
@@ -46,12 +51,7 @@ export function phxRef(random: () => number): string {
 const T0 = 1_790_000_000_000;
 
 /** One connection of one user: what the kit tracks, plus the server's `phx_ref`. */
-export function meta(
-  random: () => number,
-  index: number,
-  version = 1,
-  status = 'online',
-): Meta {
+export function meta(random: () => number, index: number, version = 1, status = 'online'): Meta {
   return {
     connectionId: chars(random, HEX, 32),
     version,

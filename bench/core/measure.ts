@@ -72,7 +72,11 @@ export { gc };
  * Like `measure`, for two subjects fed side by side: each round prepares both, times both (order
  * alternating between rounds, so drift and GC debt fall on both alike), then checks and undoes.
  */
-export async function measurePair<A, B>(a: Case<A>, b: Case<B>, n: number): Promise<[number[], number[]]> {
+export async function measurePair<A, B>(
+  a: Case<A>,
+  b: Case<B>,
+  n: number,
+): Promise<[number[], number[]]> {
   const { iterations, warmups } = iterationsFor(n);
   const out: [number[], number[]] = [[], []];
   gc();

@@ -83,7 +83,10 @@ export function createWorld() {
      */
     async kitRoom(presence: Presence, name: string): Promise<Room> {
       const room = await presence.join(name, { initialState: { name: 'Me', status: 'online' } });
-      await until(() => room.store.getState().self?.connections[0]?.presenceRef != null, 'self track');
+      await until(
+        () => room.store.getState().self?.connections[0]?.presenceRef != null,
+        'self track',
+      );
       await tick();
       return room;
     },

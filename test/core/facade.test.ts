@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isPresenceError, PRESENCE_ERROR_CODES } from '../../src/core/index.js';
 import type { PresenceError } from '../../src/core/index.js';
-import { createWorld, settled, tick, until } from './helpers/loopback.js';
-import type { World } from './helpers/loopback.js';
+import { worldPerTest, settled, tick, until } from './helpers/loopback.js';
 
 /** The PresenceError a promise rejects with (fails when it resolves). */
 async function rejection(promise: Promise<unknown>): Promise<PresenceError> {
@@ -17,16 +16,7 @@ async function rejection(promise: Promise<unknown>): Promise<PresenceError> {
   return outcome;
 }
 
-let world: World;
-beforeEach(async () => {
-  vi.useFakeTimers();
-  world = createWorld();
-  await world.ready;
-});
-afterEach(async () => {
-  await settled(world.close());
-  vi.useRealTimers();
-});
+const world = worldPerTest();
 
 describe('joining and the Agora facade over the real client', () => {
   it('gives a joiner a SNAPSHOT with everyone and their states, and others a REMOTE_JOIN', async () => {

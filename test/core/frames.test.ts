@@ -1,17 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWorld, settled, tick, until } from './helpers/loopback.js';
-import type { World } from './helpers/loopback.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createWorld, worldPerTest, settled, tick, until } from './helpers/loopback.js';
 
-let world: World;
-beforeEach(async () => {
-  vi.useFakeTimers();
-  world = createWorld();
-  await world.ready;
-});
-afterEach(async () => {
-  await settled(world.close());
-  vi.useRealTimers();
-});
+const world = worldPerTest();
 
 describe('frames into the store', () => {
   it("applies a joiner's presence_state as one store notification", async () => {
@@ -63,14 +53,18 @@ describe('frames into the store', () => {
   });
 
   it('lets the app leave a room the server already closed', async () => {
-    await settled(world.close());
-    world = createWorld({ limits: { clientPresenceMaxCalls: 1 } });
-    await world.ready;
-    const alice = world.person('alice');
-    const room = await settled(alice.presence.join('room'));
-    await alice.presence.setState('room', { a: '1' });
-    await until(() => room.store.getState().status === 'closed', 20_000);
-    await settled(alice.presence.leave('room'), 100);
-    expect(alice.presence.getRoom('room')).toBeUndefined();
+    // One presence call per join: the join's own track uses it, so setState's track closes the room.
+    const strict = createWorld({ limits: { clientPresenceMaxCalls: 1 } });
+    await strict.ready;
+    try {
+      const alice = strict.person('alice');
+      const room = await settled(alice.presence.join('room'));
+      await alice.presence.setState('room', { a: '1' });
+      await until(() => room.store.getState().status === 'closed', 20_000);
+      await settled(alice.presence.leave('room'), 100);
+      expect(alice.presence.getRoom('room')).toBeUndefined();
+    } finally {
+      await settled(strict.close());
+    }
   });
 });

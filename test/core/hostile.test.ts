@@ -1,17 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWorld, settled, tick } from './helpers/loopback.js';
-import type { World } from './helpers/loopback.js';
+import { describe, expect, it } from 'vitest';
+import { worldPerTest, settled, tick } from './helpers/loopback.js';
 
-let world: World;
-beforeEach(async () => {
-  vi.useFakeTimers();
-  world = createWorld();
-  await world.ready;
-});
-afterEach(async () => {
-  await settled(world.close());
-  vi.useRealTimers();
-});
+const world = worldPerTest();
 
 const garbage: [string, Record<string, unknown>][] = [
   [

@@ -1,17 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWorld, settled, tick, until } from './helpers/loopback.js';
-import type { World } from './helpers/loopback.js';
+import { describe, expect, it } from 'vitest';
+import { worldPerTest, settled, tick, until } from './helpers/loopback.js';
 
-let world: World;
-beforeEach(async () => {
-  vi.useFakeTimers();
-  world = createWorld();
-  await world.ready;
-});
-afterEach(async () => {
-  await settled(world.close());
-  vi.useRealTimers();
-});
+const world = worldPerTest();
 
 describe('leave, timeout and flap debounce', () => {
   it('reports a graceful leave as REMOTE_LEAVE, only after the grace period', async () => {

@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { PresenceRoom } from '../../src/core/Room.js';
 import { SupabaseView } from '../../src/core/supabaseView.js';
 import type { SupabasePresenceEvent } from '../../src/core/types.js';
-import { createWorld, settled, tick } from './helpers/loopback.js';
-import type { World } from './helpers/loopback.js';
+import { worldPerTest, settled, tick } from './helpers/loopback.js';
 
-let world: World;
-beforeEach(async () => {
-  vi.useFakeTimers();
-  world = createWorld();
-  await world.ready;
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await settled(world.close());
-  vi.useRealTimers();
-});
+const world = worldPerTest();
 
 /** Hands a decoded frame to the channel's Phoenix channel, as the socket does. */
 function feed(channel: RealtimeChannel, event: string, payload: unknown): void {

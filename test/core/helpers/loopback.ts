@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createPresence } from '../../../src/core/index.js';
 import type { PresenceError } from '../../../src/core/PresenceError.js';
@@ -114,3 +114,28 @@ export function createWorld(hubOptions: HubOptions = {}) {
 }
 
 export type World = ReturnType<typeof createWorld>;
+
+/**
+ * Gives every test of the calling file a fresh world on fake timers, closed after the test. The
+ * returned object forwards to the current test's world.
+ */
+export function worldPerTest(hubOptions: HubOptions = {}): World {
+  let current: World | undefined;
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    current = createWorld(hubOptions);
+    await current.ready;
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    if (current) await settled(current.close());
+    current = undefined;
+    vi.useRealTimers();
+  });
+  return new Proxy({} as World, {
+    get: (_target, key) => {
+      if (!current) throw new Error('the world exists only inside a test');
+      return Reflect.get(current, key);
+    },
+  });
+}
