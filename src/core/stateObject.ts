@@ -31,14 +31,6 @@ export function sameState(a: Readonly<UserState>, b: Readonly<UserState>): boole
   return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
-/** `base` with `patch` merged over it (Agora `setState`: existing keys overwritten, new ones added). */
-export function mergeState<S extends UserState>(
-  base: Readonly<UserState>,
-  patch: Readonly<UserState>,
-): FrozenState<S> {
-  return freezeState<S>([...Object.entries(base), ...Object.entries(patch)]);
-}
-
 /** `base` without `keys`; all keys when `keys` is undefined (Agora `removeState`). */
 export function removeKeys<S extends UserState>(
   base: Readonly<UserState>,
