@@ -28,7 +28,7 @@ describe('leave, timeout and flap debounce', () => {
     await settled(bob.presence.join('room'));
     await tick(100);
     const [socket] = world.socketsOf('bob');
-    expect(world.hub.dropSocket(socket!)).toBe(1);
+    expect(world.hub.testing.dropSocket(socket!)).toBe(1);
     await tick(2500);
     expect(alice.heardAbout('bob')).toEqual(['REMOTE_JOIN', 'REMOTE_TIMEOUT']);
   });
@@ -43,7 +43,7 @@ describe('leave, timeout and flap debounce', () => {
     room.subscribeUser('bob', () =>
       statuses.push(room.store.getState().occupants.get('bob')?.status ?? 'gone'),
     );
-    world.hub.dropSocket(world.socketsOf('bob')[0]!);
+    world.hub.testing.dropSocket(world.socketsOf('bob')[0]!);
     await until(
       () =>
         world.socketsOf('bob').length === 1 &&

@@ -28,7 +28,7 @@ describe('our own reconnects', () => {
     room.store.subscribe((s) =>
       seen.push({ status: s.status, bob: s.occupants.get('bob')?.status }),
     );
-    world.hub.dropSocket(world.socketsOf('alice')[0]!);
+    world.hub.testing.dropSocket(world.socketsOf('alice')[0]!);
     await until(() => room.store.getState().status === 'reconnecting');
     expect(room.store.getState().occupants.get('bob')?.status).toBe('stale');
     await until(
@@ -55,7 +55,7 @@ describe('our own reconnects', () => {
     const bobRecord = room.store.getState().occupants.get('bob');
     const bobChanges: number[] = [];
     room.subscribeUser('bob', () => bobChanges.push(1));
-    world.hub.dropSocket(world.socketsOf('alice')[0]!);
+    world.hub.testing.dropSocket(world.socketsOf('alice')[0]!);
     await until(() => room.store.getState().status === 'reconnecting');
     await until(() => room.store.getState().status === 'subscribed');
     await tick(4000);

@@ -58,7 +58,7 @@ describe('staying inside Supabase presence limits', () => {
       }
       if (second % 15 === 7) {
         // Alice's network blips: the hub drops her socket and supabase-js reconnects by itself.
-        world.hub.dropSocket(world.socketsOf('alice')[0]!);
+        world.hub.testing.dropSocket(world.socketsOf('alice')[0]!);
       }
     }
     await until(() => aliceRoom.store.getState().status === 'subscribed');

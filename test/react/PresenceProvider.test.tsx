@@ -275,7 +275,7 @@ describe('PresenceProvider', () => {
     }
     await waitFor(() => expect(world.client.getChannels()).toHaveLength(0));
     await waitFor(() => expect(world.hub.stats().channels).toBe(0));
-    expect(world.hub.inspect().sockets.flatMap((s) => s.channels)).toEqual([]);
+    expect(world.hub.testing.inspect().sockets.flatMap((s) => s.channels)).toEqual([]);
     expect(presence.getRoom('lobby')).toBeUndefined();
     await presence.destroy();
   }, 60_000); // a thousand real joins and leaves: give a busy CI room

@@ -299,7 +299,7 @@ describe('useConnectionStatus', () => {
       { wrapper: inLobby(world) },
     );
     await waitFor(() => expect(view.result.current.online).toBe(true));
-    world.hub.dropSocket(() => true);
+    world.hub.testing.dropSocket(() => true);
     await waitFor(() => expect(seen).toContain('reconnecting'));
     await waitFor(() => expect(view.result.current.status).toBe('subscribed'), { timeout: 10_000 });
     expect(seen.slice(0, 3)).toEqual(['idle', 'connecting', 'subscribed']);

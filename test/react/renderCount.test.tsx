@@ -102,9 +102,9 @@ describe('render counts', () => {
     const joinsBefore = world.hub.stats().topics['realtime:lobby']?.in.phx_join ?? 0;
     const before = snapshot();
     const mine = world.hub
-      .inspect()
+      .testing.inspect()
       .sockets.find((s) => s.channels.some((c) => c.presenceKey === 'me'));
-    expect(world.hub.dropSocket(mine!.id)).toBe(1);
+    expect(world.hub.testing.dropSocket(mine!.id)).toBe(1);
     await screen.findByText('status:reconnecting');
     await screen.findByText('status:subscribed', {}, { timeout: 10_000 });
     // The rejoin reached the server and its presence_state came back...

@@ -32,7 +32,7 @@ describe.each(HOSTS)('broadcast on the $name host', (hostDef) => {
 
   it('echoes to the sender with self and resolves ok only after the ack reply', async () => {
     const acks: string[] = [];
-    host().hub.onFrame(
+    host().hub.testing.onFrame(
       (dir, _s, f) => dir === 'out' && f.event === 'phx_reply' && acks.push(f.ref ?? ''),
     );
     const a = listener('room', { self: true, ack: true });

@@ -60,7 +60,7 @@ describe.each(HOSTS)('exact frames on the $name host (vsn 2.0.0)', (hostDef) => 
     expect(c.frames).toContainEqual(['6', '6', 'realtime:r', 'phx_close', {}]);
     expect(
       host()
-        .hub.inspect()
+        .hub.testing.inspect()
         .sockets[0]!.channels.map((ch) => ch.joinRef),
     ).toEqual(['19']);
   });

@@ -35,7 +35,7 @@ describe.each(HOSTS)('limits on the $name host', (hostDef) => {
     expect(host().hub.stats().topics['realtime:room']!.presence.track).toBe(6);
     expect(
       host()
-        .hub.inspect()
+        .hub.testing.inspect()
         .sockets.flatMap((s) => s.channels),
     ).toEqual([]);
   });
@@ -52,7 +52,9 @@ describe.each(HOSTS)('limits on the $name host', (hostDef) => {
 
   it('answers an oversize acked broadcast with payload_size_exceeded and silently drops an unacked one', async () => {
     const replies: TappedFrame[] = [];
-    host().hub.onFrame((dir, _s, f) => dir === 'out' && f.event === 'phx_reply' && replies.push(f));
+    host().hub.testing.onFrame(
+      (dir, _s, f) => dir === 'out' && f.event === 'phx_reply' && replies.push(f),
+    );
     const acked = host()
       .client()
       .channel('room', { config: { broadcast: { ack: true } } });

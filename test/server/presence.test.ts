@@ -57,7 +57,7 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
 
   it('replaces the meta on update with phx_ref_prev and sends no diff for an unchanged re-track', async () => {
     const diffs: TappedFrame[] = [];
-    host().hub.onFrame(
+    host().hub.testing.onFrame(
       (dir, _id, f) => dir === 'out' && f.event === 'presence_diff' && diffs.push(f),
     );
     const alice = member('alice');
@@ -101,9 +101,9 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
     await bob.channel.track({});
     await waitFor(() => presenceKeys(alice.channel).includes('bob'), 'bob present');
     const bobSocket = host()
-      .hub.inspect()
+      .hub.testing.inspect()
       .sockets.find((s) => s.channels.some((c) => c.presenceKey === 'bob'))!;
-    expect(host().hub.dropSocket(bobSocket.id)).toBe(1);
+    expect(host().hub.testing.dropSocket(bobSocket.id)).toBe(1);
     await waitFor(
       () => alice.events.some((e) => e.event === 'leave' && e.key === 'bob'),
       'leave after loss',
@@ -122,7 +122,7 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
   it('always sends diffs with both joins and leaves and never a foreign join_ref', async () => {
     const joinRefs = new Map<string, Set<string | null>>();
     const out: { socket: string; f: TappedFrame }[] = [];
-    host().hub.onFrame((dir, socket, f) => {
+    host().hub.testing.onFrame((dir, socket, f) => {
       if (dir === 'in' && f.event === 'phx_join')
         joinRefs.set(socket, new Set([...(joinRefs.get(socket) ?? []), f.joinRef]));
       if (dir === 'out') out.push({ socket, f });
@@ -145,7 +145,7 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
   it('coalesces a track and untrack inside one tick into no diff', async () => {
     const alice = member('alice');
     await subscribe(alice.channel);
-    host().hub.resetStats();
+    host().hub.testing.resetStats();
     await Promise.all([alice.channel.track({ blink: true }), alice.channel.untrack()]);
     await settle(100);
     expect(host().hub.stats().topics['realtime:room']!.presence).toEqual({ track: 1, untrack: 1 });

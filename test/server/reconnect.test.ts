@@ -7,7 +7,7 @@ describe.each(HOSTS)('reconnect on the $name host', (hostDef) => {
 
   it('rejoins after the server drops the socket, gets a fresh presence_state and is seen again', async () => {
     const states: string[] = [];
-    host().hub.onFrame(
+    host().hub.testing.onFrame(
       (dir, socket, f) => dir === 'out' && f.event === 'presence_state' && states.push(socket),
     );
     // Presence listeners enable presence; without them no presence_state is sent (PROTOCOL.md §3.5).
@@ -28,9 +28,9 @@ describe.each(HOSTS)('reconnect on the $name host', (hostDef) => {
     });
     await waitFor(() => presenceKeys(observer).includes('alice'), 'alice seen');
     const aliceSocket = host()
-      .hub.inspect()
+      .hub.testing.inspect()
       .sockets.find((s) => s.channels.some((c) => c.presenceKey === 'alice'))!.id;
-    host().hub.dropSocket(aliceSocket);
+    host().hub.testing.dropSocket(aliceSocket);
     await waitFor(() => !presenceKeys(observer).includes('alice'), 'alice gone');
     await waitFor(() => presenceKeys(observer).includes('alice'), 'alice back');
     expect(statuses).toEqual(['SUBSCRIBED', 'CHANNEL_ERROR', 'SUBSCRIBED']);

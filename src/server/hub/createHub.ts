@@ -2,11 +2,12 @@ import { DEFAULT_JWT_SECRET } from './auth.js';
 import { Connector } from './connector.js';
 import type { HubContext } from './context.js';
 import { closeConnection } from './handleFrame.js';
-import { inspectHub, presenceStateOf, socketInfo } from './inspect.js';
+import { presenceStateOf } from './inspect.js';
 import { AverageRate, resolveLimits } from './limits.js';
 import { defaultAuthorize } from './permissions.js';
 import { handleRest } from './rest.js';
 import { StatsCounters } from './statsCounters.js';
+import { createTestHooks } from './testHooks.js';
 import { TokenVerifier } from './tokenVerifier.js';
 import type { Hub, HubOptions } from './types.js';
 import { IdleSweeper } from './idleSweeper.js';
@@ -55,20 +56,7 @@ export function createHub(options: HubOptions = {}): Hub {
       eventsPerSecond: ctx.events.perSecond(),
       presenceEventsPerSecond: ctx.presenceEvents.perSecond(),
     }),
-    resetStats: () => ctx.stats.reset(),
-    inspect: () => inspectHub(ctx),
     presenceState: (name, opts) => presenceStateOf(ctx, name, opts?.private === true),
-    onFrame(tap) {
-      ctx.taps.add(tap);
-      return () => ctx.taps.delete(tap);
-    },
-    dropSocket(target, code = 1006) {
-      const match =
-        typeof target === 'string' ? (info: { id: string }) => info.id === target : target;
-      const victims = [...ctx.connections.values()].filter((c) => match(socketInfo(c)));
-      for (const conn of victims) closeConnection(ctx, conn, code, 'dropped');
-      return victims.length;
-    },
     socketIds: () => [...ctx.connections.keys()],
     close() {
       connector.closed = true;
@@ -78,5 +66,6 @@ export function createHub(options: HubOptions = {}): Hub {
     },
     limits: ctx.limits,
     jwtSecret: ctx.secret,
+    testing: createTestHooks(ctx),
   };
 }

@@ -2,15 +2,10 @@ import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import { roomKey } from './context.js';
 import type { PresenceMap } from './presenceTopic.js';
-import type { HubInspection } from './types.js';
+import type { HubInspection, SocketInfo } from './types.js';
 
 /** What `dropSocket` predicates see about a socket. */
-export function socketInfo(conn: Connection): {
-  id: string;
-  vsn: Connection['vsn'];
-  role: string;
-  topics: string[];
-} {
+export function socketInfo(conn: Connection): SocketInfo {
   return { id: conn.id, vsn: conn.vsn, role: conn.claims.role, topics: [...conn.channels.keys()] };
 }
 

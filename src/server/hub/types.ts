@@ -46,7 +46,9 @@ export interface HubOptions {
   limits?: Partial<Limits>;
   /** Private-channel policy. @default role === 'authenticated' */
   authorize?: AuthorizeFn;
+  /** Where the hub logs. @default no logging */
   log?: LogFn;
+  /** A frame tap installed from the start (tests; see {@link HubTestHooks.onFrame}). */
   onFrame?: FrameTap;
   /** Delay before refusing an upgrade (real server: 2000). @default 0 */
   refusalDelayMs?: number;
@@ -90,7 +92,7 @@ export interface HubStats {
   presenceEventsPerSecond: number;
 }
 
-/** One live channel, as listed by {@link Hub.inspect}. */
+/** One live channel, as listed by {@link HubTestHooks.inspect}. */
 export interface ChannelInfo {
   topic: string;
   joinRef: string | null;
@@ -100,7 +102,7 @@ export interface ChannelInfo {
   role: string;
 }
 
-/** A snapshot of live state; see {@link Hub.inspect}. */
+/** A snapshot of live state; see {@link HubTestHooks.inspect}. */
 export interface HubInspection {
   sockets: { id: string; vsn: Vsn; role: string; channels: ChannelInfo[] }[];
   /** Per topic key (`realtime:room`, or `private:realtime:room`): subscriber socket ids and presence. */
@@ -129,23 +131,34 @@ export interface Hub {
   handleRest(request: RestRequest): Promise<RestResponse>;
   /** Counters and sizes. */
   stats(): HubStats;
-  /** Zeroes the counters (not live sizes). */
-  resetStats(): void;
-  /** Live sockets, channels and presence. */
-  inspect(): HubInspection;
   /** Presence state of a topic name (`room`, not `realtime:room`), as `presence_state` sends it. */
   presenceState(name: string, options?: { private?: boolean }): PresenceMap;
-  /** Adds a frame tap; returns its remover. */
-  onFrame(tap: FrameTap): () => void;
-  /** Drops sockets (by id or predicate) as a network loss would; returns how many. @default code 1006 */
-  dropSocket(
-    target: string | ((info: { id: string; vsn: Vsn; role: string; topics: string[] }) => boolean),
-    code?: number,
-  ): number;
   /** Socket ids currently connected. */
   socketIds(): string[];
   /** Closes all sockets and timers. */
   close(): void;
   readonly limits: Readonly<Limits>;
   readonly jwtSecret: string;
+  /** Test hooks (taps, snapshots, simulated faults); not for production use. */
+  readonly testing: HubTestHooks;
+}
+
+/** What a {@link HubTestHooks.dropSocket} predicate sees about a socket. */
+export interface SocketInfo {
+  id: string;
+  vsn: Vsn;
+  role: string;
+  topics: string[];
+}
+
+/** Test hooks of a {@link Hub}, kept off its production interface. */
+export interface HubTestHooks {
+  /** Live sockets, channels and presence. */
+  inspect(): HubInspection;
+  /** Zeroes the counters (not live sizes). */
+  resetStats(): void;
+  /** Adds a frame tap; returns its remover. */
+  onFrame(tap: FrameTap): () => void;
+  /** Drops sockets (by id or predicate) as a network loss would; returns how many. @default code 1006 */
+  dropSocket(target: string | ((info: SocketInfo) => boolean), code?: number): number;
 }

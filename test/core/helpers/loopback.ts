@@ -97,7 +97,7 @@ export function createWorld(hubOptions: HubOptions = {}) {
     /** Socket ids whose channels use presence key `key`. */
     socketsOf(key: string): string[] {
       return lb.hub
-        .inspect()
+        .testing.inspect()
         .sockets.filter((s) => s.channels.some((c) => c.presenceKey === key))
         .map((s) => s.id);
     },
