@@ -1,10 +1,10 @@
 /**
  * Presence frames for the core benchmark, shaped as Supabase Realtime sends them (Phoenix
  * `presence_state` / `presence_diff` payloads: `{ [key]: { metas: [{ phx_ref, ...meta }] } }`),
- * with metas shaped as the kit tracks them (`PresenceMeta` in src/core/wire.ts), so the kit
+ * with metas shaped as the kit tracks them (`PresenceMeta` in src/core/outbound/wire.ts), so the kit
  * validates and keeps every one. One key is about 190 bytes of JSON, as in SURVEY §5.1.
  */
-import type { PresenceMeta } from '../../src/core/wire.js';
+import type { PresenceMeta } from '../../src/core/outbound/wire.js';
 
 export type Meta = PresenceMeta & { phx_ref: string };
 export interface Metas {

@@ -1,9 +1,9 @@
 /** The framework-free presence engine: public API. */
-export { createPresence } from './createPresence.js';
-export { PresenceError, isPresenceError, PRESENCE_ERROR_CODES } from './PresenceError.js';
-export type { PresenceErrorCode } from './PresenceError.js';
-export { DEFAULT_STATE_LIMITS, PRESENCE_DEFAULTS, FORBIDDEN_STATE_KEYS } from './limits.js';
-export type { StateLimits } from './limits.js';
+export { createPresence } from './facade/createPresence.js';
+export { PresenceError, isPresenceError, PRESENCE_ERROR_CODES } from './facade/PresenceError.js';
+export type { PresenceErrorCode } from './facade/PresenceError.js';
+export { DEFAULT_STATE_LIMITS, PRESENCE_DEFAULTS, FORBIDDEN_STATE_KEYS } from './facade/limits.js';
+export type { StateLimits } from './facade/limits.js';
 export {
   selectWhoNow,
   createWhoNowSelector,
@@ -11,6 +11,6 @@ export {
   selectOccupant,
   selectOthers,
   toUserStateRecord,
-} from './selectors.js';
-export { encodeBookmark, decodeBookmark } from './bookmark.js';
+} from './queries/selectors.js';
+export { encodeBookmark, decodeBookmark } from './queries/bookmark.js';
 export type * from './types.js';

@@ -5,8 +5,8 @@
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
-import type { StateLimits } from './limits.js';
-import type { PresenceError } from './PresenceError.js';
+import type { StateLimits } from './facade/limits.js';
+import type { PresenceError } from './facade/PresenceError.js';
 
 /** Agora-style temporary user state: at most 32 string pairs per user per channel. */
 export type UserState = Record<string, string>;

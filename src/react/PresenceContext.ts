@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Presence, Room, UserState } from '../core/types.js';
+import type { Presence, Room, UserState } from '../core/index.js';
 import type { RoomStore } from './emptyRoomStore.js';
 import type { RoomBinding } from './RoomBinding.js';
 

@@ -7,7 +7,7 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import type { ChannelType, Presence, PresenceOptions, UserState } from '../core/types.js';
+import type { ChannelType, Presence, PresenceOptions, UserState } from '../core/index.js';
 import { emptyRoomStore } from './emptyRoomStore.js';
 import type { PresenceSource } from './leaseRoom.js';
 import { PresenceContext, type PresenceContextValue } from './PresenceContext.js';

@@ -1,5 +1,5 @@
-import { isPresenceError, PresenceError } from '../core/PresenceError.js';
-import type { JoinOptions, Presence, Room, UserState } from '../core/types.js';
+import { isPresenceError, PresenceError } from '../core/index.js';
+import type { JoinOptions, Presence, Room, UserState } from '../core/index.js';
 import { leaseRoom, type PresenceSource } from './leaseRoom.js';
 
 /** What a provider currently points at. Both `null` on the server and before the first effect. */

@@ -10,7 +10,7 @@ import type {
   WhereNowResult,
   WhoNowOptions,
   WhoNowResult,
-} from '../core/types.js';
+} from '../core/index.js';
 import { PresenceProvider, type PresenceProviderProps } from './PresenceProvider.js';
 import { useBroadcast } from './useBroadcast.js';
 import { useConnectionStatus } from './useConnectionStatus.js';

@@ -1,5 +1,10 @@
-import type { PresenceError } from '../core/PresenceError.js';
-import type { Occupant, OccupantTable, RoomState, UserState } from '../core/types.js';
+import type {
+  Occupant,
+  OccupantTable,
+  PresenceError,
+  RoomState,
+  UserState,
+} from '../core/index.js';
 
 /** The read side of a room's zustand store: all a hook needs. */
 export interface RoomStore<S extends UserState = UserState> {

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { createPresence } from '../core/createPresence.js';
-import type { JoinOptions, Presence, PresenceOptions, Room, UserState } from '../core/types.js';
+import { createPresence } from '../core/index.js';
+import type { JoinOptions, Presence, PresenceOptions, Room, UserState } from '../core/index.js';
 
 /** Where the provider's presence comes from: one you own, or one it creates (and destroys). */
 export type PresenceSource<S extends UserState = UserState> =

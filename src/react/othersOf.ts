@@ -1,5 +1,5 @@
-import { selectOthers } from '../core/selectors.js';
-import type { Occupant, OccupantTable, RoomState, UserState } from '../core/types.js';
+import { selectOthers } from '../core/index.js';
+import type { Occupant, OccupantTable, RoomState, UserState } from '../core/index.js';
 
 // One array per occupant table: every `useOthers` in the app shares it, and it changes identity
 // only when some occupant does (the engine keeps an unchanged table identical across updates).

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { ConnectionStatus, RoomState, UserState } from '../core/types.js';
+import type { ConnectionStatus, RoomState, UserState } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
 

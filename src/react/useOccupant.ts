@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Occupant, UserState } from '../core/types.js';
+import type { Occupant, UserState } from '../core/index.js';
 import { equalWhenPresent, selectPresent } from './nullable.js';
 import { useOccupantRecord } from './useOccupantRecord.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Occupant, UserState } from '../core/types.js';
+import type { Occupant, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 import {
   useSyncExternalStoreWithSelector,

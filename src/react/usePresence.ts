@@ -1,4 +1,4 @@
-import type { RoomState, UserState } from '../core/types.js';
+import type { RoomState, UserState } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
 

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { PresenceEvent, PresenceEventType, UserState } from '../core/types.js';
+import type { PresenceEvent, PresenceEventType, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Room, UserState } from '../core/types.js';
+import type { Room, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 
 /**

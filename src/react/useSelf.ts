@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Occupant, RoomState, UserState } from '../core/types.js';
+import type { Occupant, RoomState, UserState } from '../core/index.js';
 import { equalWhenPresent, selectPresent } from './nullable.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';

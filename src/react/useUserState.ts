@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { Occupant, UserState } from '../core/types.js';
+import type { Occupant, UserState } from '../core/index.js';
 import { equalWhenPresent } from './nullable.js';
 import { usePresenceContext } from './PresenceContext.js';
 import { useOccupantRecord } from './useOccupantRecord.js';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { UserState } from '../core/types.js';
+import type { UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 
 /** Setters for our own state in this room. Stable for the provider's lifetime. */

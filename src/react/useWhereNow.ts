@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { PresenceError } from '../core/PresenceError.js';
-import type { WhereNowResult } from '../core/types.js';
+import type { PresenceError, WhereNowResult } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';

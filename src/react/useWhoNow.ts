@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { createWhoNowSelector } from '../core/selectors.js';
-import type { RoomState, UserState, WhoNowOptions, WhoNowResult } from '../core/types.js';
+import { createWhoNowSelector } from '../core/index.js';
+import type { RoomState, UserState, WhoNowOptions, WhoNowResult } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
 

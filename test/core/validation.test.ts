@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE_LIMITS } from '../../src/core/limits.js';
-import { applyStatePatch } from '../../src/core/localState.js';
-import { isPresenceError } from '../../src/core/PresenceError.js';
-import { EMPTY_STATE } from '../../src/core/stateObject.js';
+import { DEFAULT_STATE_LIMITS } from '../../src/core/facade/limits.js';
+import { applyStatePatch } from '../../src/core/model/localState.js';
+import { isPresenceError } from '../../src/core/facade/PresenceError.js';
+import { EMPTY_STATE } from '../../src/core/model/stateObject.js';
 import {
   parseConnectionState,
   parseDirectoryEntry,
   parseLeaveNotice,
-} from '../../src/core/validatePayload.js';
+} from '../../src/core/inbound/validatePayload.js';
 
 const limits = DEFAULT_STATE_LIMITS;
 const meta = (state: unknown, extra: Record<string, unknown> = {}) => ({

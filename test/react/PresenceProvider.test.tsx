@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createPresence } from '../../src/core/createPresence.js';
+import { createPresence } from '../../src/core/facade/createPresence.js';
 import {
   PresenceProvider,
   useConnectionStatus,

@@ -1,6 +1,6 @@
 import { act, cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { createPresence } from '../../src/core/createPresence.js';
+import { createPresence } from '../../src/core/facade/createPresence.js';
 import type { Presence, PresenceOptions, UserState } from '../../src/core/types.js';
 import { createLoopbackClient, type LoopbackClient } from '../../src/server/loopback/index.js';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createPresence } from '../../src/core/createPresence.js';
+import { createPresence } from '../../src/core/facade/createPresence.js';
 import { createLoopbackClient } from '../../src/server/loopback/index.js';
 import {
   PresenceProvider,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createPresence } from '../../../src/core/index.js';
-import type { PresenceError } from '../../../src/core/PresenceError.js';
+import type { PresenceError } from '../../../src/core/facade/PresenceError.js';
 import type {
   Presence,
   PresenceEvent,
@@ -96,8 +96,8 @@ export function createWorld(hubOptions: HubOptions = {}) {
     },
     /** Socket ids whose channels use presence key `key`. */
     socketsOf(key: string): string[] {
-      return lb.hub
-        .testing.inspect()
+      return lb.hub.testing
+        .inspect()
         .sockets.filter((s) => s.channels.some((c) => c.presenceKey === key))
         .map((s) => s.id);
     },

@@ -1,6 +1,6 @@
-import { buildOccupant } from '../../../src/core/occupantRecords.js';
-import { RoomModel } from '../../../src/core/RoomModel.js';
-import { freezeState } from '../../../src/core/stateObject.js';
+import { buildOccupant } from '../../../src/core/model/occupantRecords.js';
+import { RoomModel } from '../../../src/core/model/RoomModel.js';
+import { freezeState } from '../../../src/core/model/stateObject.js';
 import type { PresenceConnection } from '../../../src/core/types.js';
 
 /** A connection record with the given state. */

@@ -1,0 +1,226 @@
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { Directory } from '../queries/Directory.js';
+import {
+  asPresenceError,
+  checkChannelName,
+  checkRemoveOptions,
+  checkUserId,
+  checkWhoNowOptions,
+  checkChannelType,
+  splitChannelType,
+} from './facadeArgs.js';
+import { ListenerSet } from '../queries/ListenerSet.js';
+import { applyStatePatch } from '../model/localState.js';
+import { PresenceError } from './PresenceError.js';
+import { PresenceRoom } from '../channel/Room.js';
+import type { RoomContext } from '../channel/Room.js';
+import { onPageHide } from '../outbound/onPageHide.js';
+import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from '../queries/selectors.js';
+import type { PresenceSettings } from './settings.js';
+import { StateCache } from '../model/StateCache.js';
+import { removeKeys, stateSize } from '../model/stateObject.js';
+import { resolveJoinOptions } from './joinOptions.js';
+import type * as T from '../types.js';
+import { ownChannels, sharedChannels, toWhereNow } from '../queries/whereNow.js';
+
+interface RoomEntry<S extends T.UserState> {
+  room: PresenceRoom<S>;
+  ready: Promise<T.Room<S>>;
+}
+
+/** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
+export class PresenceClient<S extends T.UserState = T.UserState> implements T.Presence<S> {
+  private readonly rooms = new Map<string, RoomEntry<S>>();
+  private readonly cache: StateCache<S>;
+  private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
+  private readonly errorListeners = new ListenerSet<PresenceError>();
+  private readonly directory: Directory | null;
+  private readonly ctx: RoomContext;
+  private readonly stopPageHide: () => void;
+
+  constructor(
+    client: SupabaseClient,
+    readonly userId: string,
+    private readonly settings: PresenceSettings,
+  ) {
+    this.cache = new StateCache<S>(settings.limits);
+    const report = (error: PresenceError) => this.errorListeners.emit(error);
+    this.ctx = {
+      client,
+      selfId: userId,
+      settings,
+      emit: (event) => this.presenceListeners.emit(event as T.PresenceEvent<S>),
+      report,
+      onStatusChange: () => this.directory?.update(this.ownChannels()),
+    };
+    const name = settings.directory;
+    this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
+    this.stopPageHide = onPageHide(() => {
+      for (const room of this.roomList()) room.outbox.announceLeave();
+    });
+  }
+
+  async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
+    const name = checkChannelName(channelName, 'join');
+    const existing = this.rooms.get(name);
+    if (existing && !isClosed(existing.room)) return existing.ready;
+    const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
+    let room: PresenceRoom<S>;
+    try {
+      room = new PresenceRoom<S>(this.ctx, name, roomOptions);
+    } catch (error) {
+      throw asPresenceError(error, 'join');
+    }
+    // Only now is the cached state safely inside the room.
+    this.cache.drop(name);
+    const entry: RoomEntry<S> = { room, ready: room.lifecycle.start().then(() => room) };
+    this.rooms.set(name, entry);
+    entry.ready.catch(() => this.rooms.get(name) === entry && this.rooms.delete(name));
+    return entry.ready;
+  }
+
+  async leave(channelName: string): Promise<void> {
+    const name = checkChannelName(channelName, 'leave');
+    const entry = this.rooms.get(name);
+    if (!entry) {
+      if (this.cache.drop(name)) return;
+      throw new PresenceError('NOT_CONNECTED', 'leave', `not in channel ${name}`);
+    }
+    this.rooms.delete(name);
+    // supabase-js drops the channel synchronously, so a rejoin right away gets a fresh one.
+    await entry.room.lifecycle.leave();
+    this.directory?.update(this.ownChannels());
+  }
+
+  getRoom(channelName: string): T.Room<S> | undefined {
+    return this.rooms.get(channelName)?.room;
+  }
+
+  async setState(
+    channelName: string,
+    second: T.ChannelType | Partial<S>,
+    third?: Partial<S>,
+  ): Promise<void> {
+    const name = checkChannelName(channelName, 'setState');
+    const { rest } = splitChannelType(second, third, 'setState');
+    const room = this.activeRoom(name);
+    if (!room) return this.cache.set(name, rest);
+    room.setLocalState(
+      applyStatePatch(room.outbox.current, rest, this.settings.limits, 'setState'),
+    );
+  }
+
+  async removeState(
+    channelName: string,
+    second?: T.ChannelType | { states?: string[] },
+    third?: { states?: string[] },
+  ): Promise<void> {
+    const name = checkChannelName(channelName, 'removeState');
+    const { rest } = splitChannelType(second, third, 'removeState');
+    const keys = checkRemoveOptions(rest, 'removeState');
+    const room = this.activeRoom(name);
+    if (!room) return this.cache.remove(name, keys);
+    room.setLocalState(removeKeys<S>(room.outbox.current, keys));
+  }
+
+  async getState(
+    userId: string,
+    channelName: string,
+    channelType?: T.ChannelType,
+  ): Promise<T.UserStateRecord<S>> {
+    const id = checkUserId(userId, 'getState');
+    const name = checkChannelName(channelName, 'getState');
+    checkChannelType(channelType, 'getState');
+    const room = await this.readyRoom(name, 'getState');
+    if (id === this.userId) {
+      const states = room.outbox.current as S;
+      return { userId: id, states, statesCount: stateSize(states) };
+    }
+    const occupant = room.store.getState().occupants.get(id);
+    if (!occupant)
+      throw new PresenceError('USER_NOT_EXIST', 'getState', `user ${id} is not in channel ${name}`);
+    return toUserStateRecord(occupant);
+  }
+
+  async whoNow(
+    channelName: string,
+    second?: T.ChannelType | T.WhoNowOptions,
+    third?: T.WhoNowOptions,
+  ): Promise<T.WhoNowResult<S>> {
+    const name = checkChannelName(channelName, 'whoNow');
+    const options = checkWhoNowOptions(splitChannelType(second, third, 'whoNow').rest, 'whoNow');
+    normalizeWhoNowOptions(options);
+    const room = await this.readyRoom(name, 'whoNow');
+    return selectWhoNow(room.store.getState(), options);
+  }
+
+  async whereNow(userId: string): Promise<T.WhereNowResult> {
+    const id = checkUserId(userId, 'whereNow');
+    if (id === this.userId) return toWhereNow(this.ownChannels());
+    const fromDirectory = this.directory?.whereNow(id);
+    if (fromDirectory) return fromDirectory;
+    return toWhereNow(sharedChannels(this.roomList(), id));
+  }
+
+  addEventListener(type: 'presence', listener: T.PresenceListener<S>): () => void;
+  addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;
+  addEventListener(
+    type: 'presence' | 'error',
+    listener: T.PresenceListener<S> | ((error: PresenceError) => void),
+  ): () => void {
+    if (typeof listener !== 'function') {
+      throw new PresenceError(
+        'INVALID_ARGUMENT',
+        'addEventListener',
+        'listener must be a function',
+      );
+    }
+    if (type === 'presence') return this.presenceListeners.add(listener as T.PresenceListener<S>);
+    if (type === 'error')
+      return this.errorListeners.add(listener as (error: PresenceError) => void);
+    throw new PresenceError(
+      'INVALID_ARGUMENT',
+      'addEventListener',
+      `unknown event type ${String(type)}`,
+    );
+  }
+
+  async destroy(): Promise<void> {
+    this.stopPageHide();
+    const entries = [...this.rooms.values()];
+    this.rooms.clear();
+    this.cache.clear();
+    await Promise.all([...entries.map((e) => e.room.lifecycle.leave()), this.directory?.dispose()]);
+  }
+
+  private roomList(): PresenceRoom<S>[] {
+    return [...this.rooms.values()].map((entry) => entry.room);
+  }
+
+  private ownChannels(): { channelName: string; channelType: T.ChannelType }[] {
+    return ownChannels(this.roomList());
+  }
+
+  private activeRoom(name: string): PresenceRoom<S> | undefined {
+    const room = this.rooms.get(name)?.room;
+    return room && !isClosed(room) ? room : undefined;
+  }
+
+  /** The room once its join completed; NOT_CONNECTED when we never joined (or it failed). */
+  private async readyRoom(name: string, operation: string): Promise<PresenceRoom<S>> {
+    const entry = this.rooms.get(name);
+    const reason = `not in channel ${name}`;
+    if (!entry || isClosed(entry.room)) throw new PresenceError('NOT_CONNECTED', operation, reason);
+    try {
+      await entry.ready;
+    } catch (error) {
+      throw new PresenceError('NOT_CONNECTED', operation, reason, { cause: error });
+    }
+    return entry.room;
+  }
+}
+
+function isClosed(room: { store: { getState(): { status: string } } }): boolean {
+  const status = room.store.getState().status;
+  return status === 'closed' || status === 'error';
+}

@@ -1,0 +1,42 @@
+import type { UserState } from '../types.js';
+
+/**
+ * State objects held by the store: null-prototype (client-chosen keys can never reach
+ * `Object.prototype`) and frozen (they are shared between snapshots, events and query results).
+ */
+export type FrozenState<S extends UserState = UserState> = Readonly<S>;
+
+/** The shared empty state. */
+export const EMPTY_STATE: FrozenState = Object.freeze(Object.create(null) as UserState);
+
+/** Copies `pairs` into a new frozen null-prototype object. */
+export function freezeState<S extends UserState>(
+  pairs: Iterable<readonly [string, string]>,
+): FrozenState<S> {
+  const out = Object.create(null) as Record<string, string>;
+  for (const [key, value] of pairs) out[key] = value;
+  return Object.freeze(out) as FrozenState<S>;
+}
+
+/** Counts the keys of a state object. */
+export function stateSize(state: Readonly<UserState>): number {
+  return Object.keys(state).length;
+}
+
+/** Shallow equality of two state objects (≤ 32 keys, so this is cheap). */
+export function sameState(a: Readonly<UserState>, b: Readonly<UserState>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
+}
+
+/** `base` without `keys`; all keys when `keys` is undefined (Agora `removeState`). */
+export function removeKeys<S extends UserState>(
+  base: Readonly<UserState>,
+  keys?: readonly string[],
+): FrozenState<S> {
+  if (keys === undefined) return EMPTY_STATE as FrozenState<S>;
+  const drop = new Set(keys);
+  return freezeState<S>(Object.entries(base).filter(([key]) => !drop.has(key)));
+}

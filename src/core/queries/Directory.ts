@@ -1,0 +1,141 @@
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import { PresenceError } from '../facade/PresenceError.js';
+import { randomId } from '../channel/randomId.js';
+import type { PresenceSettings } from '../facade/settings.js';
+import { TrackBudget } from '../outbound/TrackBudget.js';
+import type { ChannelType, WhereNowResult } from '../types.js';
+import type { DirectoryEntry } from '../inbound/validatePayload.js';
+import { parseDirectoryEntry } from '../inbound/validatePayload.js';
+import { isPlainObject } from '../model/validateState.js';
+
+type ChannelRef = { channelName: string; channelType: ChannelType };
+
+/**
+ * The opt-in directory behind `whereNow(otherUser)`: one shared presence channel where each
+ * connection tracks the list of channels it is in (under the same 4-per-30 s track budget as
+ * rooms, with a trailing track for the newest list). Cost: every user of the app receives every
+ * other user's directory joins and leaves — O(N²) presence traffic across the whole app.
+ */
+export class Directory {
+  private readonly channel: RealtimeChannel;
+  private readonly connectionId = randomId();
+  private readonly budget: TrackBudget;
+  private readonly entries = new Map<string, Map<string, DirectoryEntry>>();
+  private channels: ChannelRef[] = [];
+  private version = 0;
+  private trackedVersion = -1;
+  private subscribed = false;
+  private synced = false;
+  private trackTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly client: SupabaseClient,
+    private readonly selfId: string,
+    channelName: string,
+    private readonly settings: PresenceSettings,
+    private readonly report: (error: PresenceError) => void,
+  ) {
+    this.budget = new TrackBudget(settings.trackBudget.maxCalls, settings.trackBudget.windowMs);
+    this.channel = client.channel(channelName, {
+      config: { presence: { key: selfId, enabled: true }, private: settings.private },
+    });
+    this.channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
+      this.joined(key, newPresences),
+    );
+    this.channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) =>
+      this.left(key, leftPresences),
+    );
+    this.channel.on('presence', { event: 'sync' }, () => (this.synced = true));
+    this.channel.subscribe((status) => this.onStatus(status));
+  }
+
+  /** Sets our channel list; tracked at once if the budget allows, else by a trailing track. */
+  update(channels: ChannelRef[]): void {
+    const same =
+      channels.length === this.channels.length &&
+      channels.every((c, i) => c.channelName === this.channels[i]?.channelName);
+    if (same) return;
+    this.channels = channels;
+    this.version += 1;
+    this.scheduleTrack();
+  }
+
+  /** Where `userId` is, from the directory; `null` until the directory has synced. */
+  whereNow(userId: string): WhereNowResult | null {
+    if (!this.synced) return null;
+    const seen = new Map<string, ChannelRef>();
+    for (const entry of this.entries.get(userId)?.values() ?? []) {
+      for (const ref of entry.channels) seen.set(ref.channelName, ref);
+    }
+    const channels = [...seen.values()];
+    return { totalChannel: channels.length, channels };
+  }
+
+  /** Leaves the directory channel. */
+  async dispose(): Promise<void> {
+    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
+    this.trackTimer = null;
+    this.subscribed = false;
+    await this.client.removeChannel(this.channel).catch(() => undefined);
+  }
+
+  private onStatus(status: string): void {
+    this.subscribed = status === 'SUBSCRIBED';
+    if (status === 'CLOSED' && this.trackTimer !== null) clearTimeout(this.trackTimer);
+    if (!this.subscribed) return;
+    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
+    this.budget.reset();
+    // A new join has no presence yet: always re-track, even if the list did not change.
+    this.trackedVersion = -1;
+    this.trackNow();
+  }
+
+  private scheduleTrack(): void {
+    if (!this.subscribed || this.trackTimer !== null) return;
+    const wait = this.budget.delayAt(Date.now());
+    if (wait <= 0) this.trackNow();
+    else this.trackTimer = setTimeout(() => this.trackNow(), wait);
+  }
+
+  private trackNow(): void {
+    this.trackTimer = null;
+    if (!this.subscribed || this.trackedVersion === this.version) return;
+    this.budget.record(Date.now());
+    this.trackedVersion = this.version;
+    void this.channel.track({
+      connectionId: this.connectionId,
+      version: this.version,
+      channels: this.channels,
+    });
+  }
+
+  private joined(key: string, metas: unknown[]): void {
+    for (const raw of metas) {
+      const ref = isPlainObject(raw) ? raw.presence_ref : undefined;
+      const parsed = parseDirectoryEntry(raw, this.settings.limits);
+      if (typeof ref !== 'string' || !parsed.ok) {
+        const reason = parsed.ok ? 'no presence_ref' : parsed.reason;
+        this.report(
+          new PresenceError(
+            'INVALID_REMOTE_PAYLOAD',
+            'receive',
+            `directory entry of ${JSON.stringify(key.slice(0, 64))}: ${reason}`,
+          ),
+        );
+        continue;
+      }
+      let byRef = this.entries.get(key);
+      if (!byRef) this.entries.set(key, (byRef = new Map()));
+      byRef.set(ref, parsed.value);
+    }
+  }
+
+  private left(key: string, metas: unknown[]): void {
+    const byRef = this.entries.get(key);
+    if (!byRef) return;
+    for (const raw of metas)
+      if (isPlainObject(raw) && typeof raw.presence_ref === 'string')
+        byRef.delete(raw.presence_ref);
+    if (byRef.size === 0) this.entries.delete(key);
+  }
+}

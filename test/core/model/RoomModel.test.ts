@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { buildOccupant } from '../../../src/core/model/occupantRecords.js';
+import { RoomModel } from '../../../src/core/model/RoomModel.js';
+import { conn, modelWith } from '../helpers/roomState.js';
+
+describe('RoomModel', () => {
+  it('publishes a 10,000-user frame as one store notification', () => {
+    const model = new RoomModel('room', 'self');
+    const listener = vi.fn();
+    model.store.subscribe(listener);
+    for (let i = 0; i < 10_000; i += 1)
+      model.put(buildOccupant(`u${i}`, false, 'online', [conn(`c${i}`)], undefined));
+    model.commit();
+    expect(listener).toHaveBeenCalledTimes(1);
+    const state = model.store.getState();
+    expect(state.occupancy).toBe(10_000);
+    expect(state.userIds).toEqual([...state.userIds].sort());
+  });
+
+  it('notifies keyed listeners only for users whose record changed', () => {
+    const model = modelWith(['a', 'b', 'c']);
+    const onA = vi.fn();
+    const onB = vi.fn();
+    model.subscribeUser('a', onA);
+    const stopB = model.subscribeUser('b', onB);
+    const a = model.get('a');
+    model.put(buildOccupant('a', false, 'stale', a?.connections ?? [], a));
+    model.commit();
+    expect(onA).toHaveBeenCalledTimes(1);
+    expect(onB).not.toHaveBeenCalled();
+    stopB();
+    model.remove('b');
+    model.commit();
+    expect(onB).not.toHaveBeenCalled();
+  });
+
+  it('keeps userIds and unchanged records identical when membership does not change', () => {
+    const model = modelWith(['a', 'b']);
+    const before = model.store.getState();
+    const a = model.get('a');
+    model.put(buildOccupant('a', false, 'online', [conn('c-a', { n: 'changed' }, 2)], a));
+    model.commit();
+    const after = model.store.getState();
+    expect(after.userIds).toBe(before.userIds);
+    expect(after.occupants.get('b')).toBe(before.occupants.get('b'));
+    expect(after.occupants.get('a')).not.toBe(before.occupants.get('a'));
+  });
+
+  it('cancels an add and a remove of the same user inside one batch', () => {
+    const model = modelWith(['a']);
+    const listener = vi.fn();
+    model.store.subscribe(listener);
+    model.put(buildOccupant('x', false, 'online', [conn('c-x')], undefined));
+    model.remove('x');
+    model.commit();
+    expect(model.store.getState().userIds).toEqual(['a']);
+    expect(model.store.getState().occupancy).toBe(1);
+  });
+
+  it('tracks self in its own field', () => {
+    const model = modelWith(['a', 'self']);
+    expect(model.store.getState().self?.userId).toBe('self');
+    expect(model.store.getState().self?.isSelf).toBe(true);
+  });
+});
