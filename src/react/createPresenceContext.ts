@@ -16,6 +16,7 @@ import { useBroadcast } from './useBroadcast.js';
 import { useConnectionStatus } from './useConnectionStatus.js';
 import { useOccupant } from './useOccupant.js';
 import { useOthers } from './useOthers.js';
+import { useOtherUserIds } from './useOtherUserIds.js';
 import { usePresence } from './usePresence.js';
 import { usePresenceEvent } from './usePresenceEvent.js';
 import { useRoom } from './useRoom.js';
@@ -44,6 +45,7 @@ export interface PresenceBindings<S extends UserState> {
     (): readonly Occupant<S>[];
     <T>(selector: Selection<readonly Occupant<S>[], T>, isEqual?: EqualityFn<T>): T;
   };
+  useOtherUserIds: () => readonly string[];
   useOccupant: {
     (userId: string): Occupant<S> | undefined;
     <T>(
@@ -108,6 +110,7 @@ export function createPresenceContext<S extends UserState = UserState>(): Presen
     usePresence,
     useSelf,
     useOthers,
+    useOtherUserIds,
     useOccupant,
     useUserState,
     useWhoNow,

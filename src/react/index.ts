@@ -5,6 +5,7 @@ export { useBroadcast } from './useBroadcast.js';
 export { useConnectionStatus } from './useConnectionStatus.js';
 export { useOccupant } from './useOccupant.js';
 export { useOthers } from './useOthers.js';
+export { useOtherUserIds } from './useOtherUserIds.js';
 export { usePresence } from './usePresence.js';
 export { usePresenceEvent } from './usePresenceEvent.js';
 export { useRoom } from './useRoom.js';
