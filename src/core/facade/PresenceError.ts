@@ -20,6 +20,12 @@ export const PRESENCE_ERROR_CODES = {
   INVALID_REMOTE_PAYLOAD: -13100,
   /** Not in Agora: the server shut the channel down (rate limit, token expiry, ...). */
   CHANNEL_SHUTDOWN: -13101,
+  /** Not in Agora: a mic seat is held by an earlier claim. */
+  SEAT_TAKEN: -13102,
+  /** Not in Agora: the host locked that mic seat. */
+  SEAT_LOCKED: -13103,
+  /** Not in Agora: only the room's host may do that (lock, unlock, kick a seat). */
+  NOT_HOST: -13104,
 } as const;
 
 /** The name of a presence error code, e.g. `'USER_NOT_EXIST'`. */
