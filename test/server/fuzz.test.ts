@@ -21,7 +21,15 @@ const VALID = [
   '["6","8","realtime:fz","broadcast",{"type":"broadcast","event":"e","payload":{"b":2}}]',
   '["6","9","realtime:fz","access_token",{"access_token":"x.y.z"}]',
   '["6","10","realtime:fz","phx_leave",{}]',
+  // Client-chosen names that plain objects inherit: presence keys, topics, events, meta fields.
+  '["7","7","realtime:fz","phx_join",{"config":{"presence":{"key":"__proto__","enabled":true}}}]',
+  '["7","8","realtime:fz","presence",{"type":"presence","event":"track","payload":{"__proto__":{"x":1},"constructor":2}}]',
+  '["8","8","realtime:constructor","phx_join",{"config":{"presence":{"key":"toString","enabled":true}}}]',
+  '["8","9","realtime:constructor","presence",{"type":"presence","event":"track","payload":{}}]',
+  '["6","11","realtime:fz","broadcast",{"type":"broadcast","event":"__proto__","payload":{}}]',
+  '[null,"12","__proto__","hasOwnProperty",{}]',
 ];
+const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 const ODD_VALUES = [
   null,
   0,
@@ -36,6 +44,8 @@ const ODD_VALUES = [
   '\u0000',
   'x'.repeat(300),
   { __proto__: 1 },
+  ...PROTO_NAMES,
+  JSON.parse('{"__proto__":{"polluted":true}}') as unknown,
 ];
 
 function mutateText(text: string, r: () => number): string {
@@ -122,8 +132,12 @@ async function fuzzSocket(
 
 describe('fuzzing the hub', () => {
   it('survives thousands of random and mutated frames and still serves a well-behaved client', async () => {
-    const hub = createHub({ limits: { maxEventsPerSecond: 1e9, maxFrameSizeBytes: 100_000 } });
     const errors: unknown[] = [];
+    const hub = createHub({
+      limits: { maxEventsPerSecond: 1e9, maxFrameSizeBytes: 100_000 },
+      // A handler that throws is caught and logged at 'error': that is a failure too.
+      log: (level, message, details) => level === 'error' && errors.push({ message, details }),
+    });
     const onError = (e: unknown) => errors.push(e);
     process.on('uncaughtException', onError);
     try {
@@ -142,6 +156,8 @@ describe('fuzzing the hub', () => {
       await subscribe(channel);
       expect(await channel.track({ fine: true })).toBe('ok');
       await waitFor(() => channel.presenceState()['good'], 'own presence');
+      expect(Object.keys(hub.presenceState('fz'))).toEqual(['good']);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
       await lb.close();
       expect(errors).toEqual([]);
     } finally {

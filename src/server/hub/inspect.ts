@@ -1,6 +1,7 @@
 import type { Connection } from './connection.js';
 import type { HubContext } from './context.js';
 import { roomKey } from './context.js';
+import { emptyRecord } from './emptyRecord.js';
 import type { PresenceMap } from './presenceTopic.js';
 import type { HubInspection, SocketInfo } from './types.js';
 
@@ -24,7 +25,7 @@ export function inspectHub(ctx: HubContext): HubInspection {
       role: ch.claims.role,
     })),
   }));
-  const topics: HubInspection['topics'] = {};
+  const topics: HubInspection['topics'] = emptyRecord();
   for (const room of ctx.rooms.values()) {
     topics[room.key] = {
       subscribers: [...room.channels].map((ch) => ch.conn.id),
@@ -36,5 +37,5 @@ export function inspectHub(ctx: HubContext): HubInspection {
 
 /** Presence state of a topic name, `{}` when nobody is there. */
 export function presenceStateOf(ctx: HubContext, name: string, isPrivate: boolean): PresenceMap {
-  return ctx.rooms.get(roomKey(`realtime:${name}`, isPrivate))?.presence.state() ?? {};
+  return ctx.rooms.get(roomKey(`realtime:${name}`, isPrivate))?.presence.state() ?? emptyRecord();
 }

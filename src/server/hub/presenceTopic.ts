@@ -1,10 +1,14 @@
 import { deepEqual } from './deepEqual.js';
+import { emptyRecord } from './emptyRecord.js';
 import { phxRef } from './ids.js';
 
 /** A presence meta as sent on the wire: the tracked payload plus `phx_ref` (and `phx_ref_prev`). */
 export type Meta = Record<string, unknown> & { phx_ref: string; phx_ref_prev?: string };
 
-/** `{ key: { metas } }`, the shape of `presence_state` and of each half of a diff. */
+/**
+ * `{ key: { metas } }`, the shape of `presence_state` and of each half of a diff. The hub builds
+ * these with no prototype: presence keys are client-chosen (`__proto__` is a valid key).
+ */
 export type PresenceMap = Record<string, { metas: Meta[] }>;
 
 /** A presence diff; both halves are always present (PROTOCOL.md §3.4). */
@@ -127,9 +131,14 @@ export class PresenceTopic {
   }
 }
 
+/** Appends `meta` under `key`. `map` has no prototype, so any key is its own slot. */
+function add(map: PresenceMap, key: string, meta: Meta): void {
+  (map[key] ??= { metas: [] }).metas.push(meta);
+}
+
 function group(entries: Iterable<{ key: string; meta: Meta }>): PresenceMap {
-  const out: PresenceMap = {};
-  for (const { key, meta } of entries) (out[key] ??= { metas: [] }).metas.push(meta);
+  const out: PresenceMap = emptyRecord();
+  for (const { key, meta } of entries) add(out, key, meta);
   return out;
 }
 
@@ -151,10 +160,8 @@ export function buildDiff(ops: readonly PresenceOp[], afterSeq = 0): PresenceDif
     else leaves.set(ref, { key: op.key, meta: op.meta });
   }
   if (joins.size === 0 && leaves.size === 0) return null;
-  const diff: PresenceDiff = { joins: {}, leaves: {} };
-  for (const [ref, meta] of joins)
-    (diff.joins[joinKeys.get(ref) ?? ''] ??= { metas: [] }).metas.push(meta);
-  for (const { key, meta } of leaves.values())
-    (diff.leaves[key] ??= { metas: [] }).metas.push(meta);
+  const diff: PresenceDiff = { joins: emptyRecord(), leaves: emptyRecord() };
+  for (const [ref, meta] of joins) add(diff.joins, joinKeys.get(ref) ?? '', meta);
+  for (const { key, meta } of leaves.values()) add(diff.leaves, key, meta);
   return diff;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { emptyRecord } from '../hub/emptyRecord.js';
 import type { Hub } from '../hub/types.js';
 
 /** CORS for REST: the playground calls it from another origin. */
@@ -23,7 +24,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | nul
 }
 
 function headersOf(req: IncomingMessage): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string | undefined> = emptyRecord();
   for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
