@@ -5,6 +5,6 @@ import { shallow } from 'zustand/vanilla/shallow';
  * `isEqual` when a selector builds a new array or object.
  *
  * @example
- * const ids = useOthers((others) => others.map((o) => o.userId), shallowEqual);
+ * const moods = useOthers((others) => others.map((o) => o.state.mood), shallowEqual);
  */
 export const shallowEqual: <T>(a: T, b: T) => boolean = shallow;

@@ -5,13 +5,14 @@ import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
 
 /**
- * Everyone in the room except us, sorted by user id. The array keeps its identity until an
- * occupant changes. For lists, select the ids with `shallowEqual` and let each row read its
- * occupant with `useOccupant(id)`: a change to one user then re-renders that row only.
+ * Everyone in the room except us, sorted by user id. The array keeps its identity until one of
+ * them changes (our own `setState` does not re-render it). Each change costs O(N): for lists use
+ * `useOtherUserIds()` (O(1) per update, a new array only on joins and leaves) and let each row
+ * read its occupant with `useOccupant(id)`.
  *
  * @example
- * const ids = useOthers((others) => others.map((o) => o.userId), shallowEqual);
- * return ids.map((id) => <Row key={id} userId={id} />);
+ * const others = useOthers();
+ * const busy = useOthers((others) => others.filter((o) => o.state.status === 'busy').length);
  */
 export function useOthers<S extends UserState = UserState>(): readonly Occupant<S>[];
 export function useOthers<S extends UserState = UserState, T = readonly Occupant<S>[]>(

@@ -19,6 +19,7 @@ describe('createPresenceContext', () => {
       'useBroadcast',
       'useConnectionStatus',
       'useOccupant',
+      'useOtherUserIds',
       'useOthers',
       'usePresence',
       'usePresenceEvent',

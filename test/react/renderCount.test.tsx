@@ -101,8 +101,8 @@ describe('render counts', () => {
     await screen.findByText('status:subscribed');
     const joinsBefore = world.hub.stats().topics['realtime:lobby']?.in.phx_join ?? 0;
     const before = snapshot();
-    const mine = world.hub
-      .testing.inspect()
+    const mine = world.hub.testing
+      .inspect()
       .sockets.find((s) => s.channels.some((c) => c.presenceKey === 'me'));
     expect(world.hub.testing.dropSocket(mine!.id)).toBe(1);
     await screen.findByText('status:reconnecting');
