@@ -31,7 +31,7 @@ beforeAll(async () => {
   process.env.VITE_SUPABASE_URL = server.url;
   process.env.VITE_SUPABASE_ANON_KEY = server.anonKey;
   vite = await createServer({
-    configFile: fileURLToPath(new URL('../../playground/vite.config.ts', import.meta.url)),
+    configFile: fileURLToPath(new URL('../../vite.config.ts', import.meta.url)),
     // A dependency cache of its own: `npm start` (a different config hash) re-bundles the shared
     // one, and must not do so under a running test, nor the test under a running playground.
     cacheDir: fileURLToPath(new URL('../../node_modules/.vite/e2e-playground', import.meta.url)),
