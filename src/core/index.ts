@@ -14,3 +14,9 @@ export {
 } from './queries/selectors.js';
 export { encodeBookmark, decodeBookmark } from './queries/bookmark.js';
 export type * from './types.js';
+export { defaultProfile, resolveProfile } from './models/profile.js';
+export type * from './models/profile.js';
+export { sanitizeDisplayText, DISPLAY_TEXT_MAX } from './models/sanitizeDisplayText.js';
+export { safeAvatarUrl, AVATAR_URL_MAX } from './models/safeAvatarUrl.js';
+export { initialsOf } from './models/initialsOf.js';
+export { stableColor, safeColor, textColorOn } from './models/stableColor.js';
