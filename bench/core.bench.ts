@@ -10,7 +10,7 @@
  * after decoding a frame), the same frame strings to the kit and the peer, `JSON.parse`d fresh
  * outside the clock. `process.hrtime.bigint()` brackets only that call:
  *  - kit:  frame → supabase-js Presence (which the channel runs anyway), then the kit's raw
- *          presence_state / presence_diff binding → its own reconcile → RoomModel.commit()
+ *          presence_state / presence_diff binding → its own reconcile → BatchedStore.commit()
  *          → zustand `setState` of the new immutable snapshot (all synchronous inside the call;
  *          checked after every iteration).
  *  - peer: frame → supabase-js Presence → `sync` → `channel.presenceState()`.

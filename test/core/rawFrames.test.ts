@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeChannel } from '@supabase/supabase-js';
-import type { PresenceRoom } from '../../src/core/channel/Room.js';
-import { SupabaseView } from '../../src/core/queries/supabaseView.js';
+import type { PresenceRoom } from '../../src/core/channel/PresenceRoom.js';
+import { SupabaseView } from '../../src/core/queries/SupabaseView.js';
 import type { SupabasePresenceEvent } from '../../src/core/types.js';
 import { worldPerTest, settled, tick } from './helpers/loopback.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE_LIMITS } from '../../src/core/facade/limits.js';
-import { applyStatePatch } from '../../src/core/model/localState.js';
+import { applyStatePatch } from '../../src/core/model/applyStatePatch.js';
 import { isPresenceError } from '../../src/core/facade/PresenceError.js';
 import { EMPTY_STATE } from '../../src/core/model/stateObject.js';
 import {

@@ -1,9 +1,9 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import { PresenceError } from '../facade/PresenceError.js';
-import type { RoomContext } from './roomContext.js';
+import type { RoomOwner } from './RoomOwner.js';
 
 /** Creates the room's channel: presence on under our key, no echo of our own broadcasts. */
-export function openChannel(ctx: RoomContext, channelName: string): RealtimeChannel {
+export function openChannel(ctx: RoomOwner, channelName: string): RealtimeChannel {
   const { presenceKey, private: isPrivate } = ctx.settings;
   const channel = ctx.client.channel(channelName, {
     config: {

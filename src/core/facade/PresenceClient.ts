@@ -10,10 +10,10 @@ import {
   splitChannelType,
 } from './facadeArgs.js';
 import { ListenerSet } from '../queries/ListenerSet.js';
-import { applyStatePatch } from '../model/localState.js';
+import { applyStatePatch } from '../model/applyStatePatch.js';
 import { PresenceError } from './PresenceError.js';
-import { PresenceRoom } from '../channel/Room.js';
-import type { RoomContext } from '../channel/Room.js';
+import { PresenceRoom } from '../channel/PresenceRoom.js';
+import type { RoomOwner } from '../channel/PresenceRoom.js';
 import { onPageHide } from '../outbound/onPageHide.js';
 import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from '../queries/selectors.js';
 import type { PresenceSettings } from './settings.js';
@@ -35,7 +35,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
   private readonly errorListeners = new ListenerSet<PresenceError>();
   private readonly directory: Directory | null;
-  private readonly ctx: RoomContext;
+  private readonly ctx: RoomOwner;
   private readonly stopPageHide: () => void;
 
   constructor(

@@ -1,5 +1,5 @@
 import type { StateLimits } from '../facade/limits.js';
-import { applyStatePatch } from './localState.js';
+import { applyStatePatch } from './applyStatePatch.js';
 import { PresenceError } from '../facade/PresenceError.js';
 import type { FrozenState } from './stateObject.js';
 import { EMPTY_STATE, removeKeys } from './stateObject.js';

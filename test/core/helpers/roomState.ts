@@ -1,5 +1,5 @@
 import { buildOccupant } from '../../../src/core/model/occupantRecords.js';
-import { RoomModel } from '../../../src/core/model/RoomModel.js';
+import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
 import { freezeState } from '../../../src/core/model/stateObject.js';
 import type { PresenceConnection } from '../../../src/core/types.js';
 
@@ -20,8 +20,8 @@ export function conn(
 }
 
 /** A room model holding `ids` (each with state `{ n: id }`), committed. */
-export function modelWith(ids: string[], selfId = 'self'): RoomModel<Record<string, string>> {
-  const model = new RoomModel<Record<string, string>>('room', selfId);
+export function modelWith(ids: string[], selfId = 'self'): BatchedStore<Record<string, string>> {
+  const model = new BatchedStore<Record<string, string>>('room', selfId);
   for (const id of ids)
     model.put(buildOccupant(id, id === selfId, 'online', [conn(`c-${id}`, { n: id })], undefined));
   model.commit();
@@ -30,7 +30,7 @@ export function modelWith(ids: string[], selfId = 'self'): RoomModel<Record<stri
 
 /** Adds or removes users in one committed batch. */
 export function change(
-  model: RoomModel<Record<string, string>>,
+  model: BatchedStore<Record<string, string>>,
   adds: string[],
   removes: string[] = [],
 ): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceFrames } from '../../../src/core/inbound/PresenceFrames.js';
 import type { FrameSink, RawMeta } from '../../../src/core/inbound/PresenceFrames.js';
-import { SupabaseView } from '../../../src/core/queries/supabaseView.js';
+import { SupabaseView } from '../../../src/core/queries/SupabaseView.js';
 
 type Call = [string, string, string[]];
 

@@ -3,9 +3,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import { Outbox } from '../outbound/Outbox.js';
 import { PresenceError } from '../facade/PresenceError.js';
 import { randomId } from './randomId.js';
-import { RoomEvents } from '../queries/RoomEvents.js';
-import { RoomModel } from '../model/RoomModel.js';
-import { RoomSync } from '../inbound/RoomSync.js';
+import { AgoraEvents } from '../queries/AgoraEvents.js';
+import { BatchedStore } from '../model/BatchedStore.js';
+import { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
 import type { FrozenState } from '../model/stateObject.js';
 import type {
   ChannelType,
@@ -19,16 +19,16 @@ import type {
 import { isPlainObject } from '../model/validateState.js';
 import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
 import type { PresenceMeta } from '../outbound/wire.js';
-import { bindRoomChannel } from './bindRoomChannel.js';
+import { bindChannel } from './bindChannel.js';
 import type { PresenceFrames } from '../inbound/PresenceFrames.js';
-import { SupabaseView } from '../queries/supabaseView.js';
+import { SupabaseView } from '../queries/SupabaseView.js';
 import { openChannel } from './openChannel.js';
-import type { RoomContext, RoomOptions } from './roomContext.js';
+import type { RoomOwner, RoomOptions } from './RoomOwner.js';
 
-export type { RoomContext, RoomOptions } from './roomContext.js';
-import { checkAppEvent, RoomListeners } from '../queries/RoomListeners.js';
-import type { SupabaseEventName } from '../queries/RoomListeners.js';
-import { RoomLifecycle } from './RoomLifecycle.js';
+export type { RoomOwner, RoomOptions } from './RoomOwner.js';
+import { checkAppEvent, AppListeners } from '../queries/AppListeners.js';
+import type { SupabaseEventName } from '../queries/AppListeners.js';
+import { ChannelLifecycle } from './ChannelLifecycle.js';
 
 /**
  * One joined channel: a supabase-js channel, the room's store, its outbox and event layer. Each
@@ -38,23 +38,23 @@ import { RoomLifecycle } from './RoomLifecycle.js';
 export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   readonly channel: RealtimeChannel;
   readonly store: StoreApi<RoomState<S>>;
-  /** @internal */ readonly model: RoomModel<S>;
-  /** @internal */ readonly sync: RoomSync<S>;
+  /** @internal */ readonly model: BatchedStore<S>;
+  /** @internal */ readonly sync: ConnectionReconciler<S>;
   /** @internal */ readonly outbox: Outbox<S>;
-  /** @internal */ readonly events: RoomEvents<S>;
-  /** @internal */ readonly lifecycle: RoomLifecycle<S>;
+  /** @internal */ readonly events: AgoraEvents<S>;
+  /** @internal */ readonly lifecycle: ChannelLifecycle<S>;
   /** @internal */ readonly frames: PresenceFrames;
-  private readonly listeners = new RoomListeners();
+  private readonly listeners = new AppListeners();
 
   readonly channelType: ChannelType;
 
   constructor(
-    readonly ctx: RoomContext,
+    readonly ctx: RoomOwner,
     readonly channelName: string,
     options: RoomOptions<S>,
   ) {
     this.channelType = options.channelType;
-    this.model = new RoomModel<S>(channelName, ctx.selfId);
+    this.model = new BatchedStore<S>(channelName, ctx.selfId);
     this.store = this.model.store;
     this.channel = openChannel(ctx, channelName);
     const connectionId = randomId();
@@ -67,13 +67,13 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       ctx.settings,
     );
     this.sync = this.createSync(connectionId);
-    this.events = new RoomEvents<S>(
+    this.events = new AgoraEvents<S>(
       { ...ctx.settings, ...options, channelName },
       () => this.store.getState(),
       (event) => ctx.emit(event as PresenceEvent<UserState>),
     );
-    this.lifecycle = new RoomLifecycle<S>(this);
-    this.frames = bindRoomChannel(this.channel, this);
+    this.lifecycle = new ChannelLifecycle<S>(this);
+    this.frames = bindChannel(this.channel, this);
   }
 
   presenceState(): SupabasePresenceState {
@@ -158,9 +158,9 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.ctx.report(error);
   }
 
-  private createSync(localConnectionId: string): RoomSync<S> {
+  private createSync(localConnectionId: string): ConnectionReconciler<S> {
     const { selfId, settings } = this.ctx;
-    return new RoomSync<S>({
+    return new ConnectionReconciler<S>({
       model: this.model,
       selfId,
       localConnectionId,

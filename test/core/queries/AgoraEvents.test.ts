@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RoomEvents } from '../../../src/core/queries/RoomEvents.js';
+import { AgoraEvents } from '../../../src/core/queries/AgoraEvents.js';
 import type { PresenceEvent } from '../../../src/core/types.js';
 import { change, modelWith } from '../helpers/roomState.js';
 
@@ -12,7 +12,7 @@ function setup(
 ) {
   const model = modelWith(ids);
   const events: PresenceEvent<S>[] = [];
-  const roomEvents = new RoomEvents<S>(
+  const roomEvents = new AgoraEvents<S>(
     {
       channelName: 'room',
       channelType: 'STREAM',
@@ -26,7 +26,7 @@ function setup(
   return { model, events, roomEvents };
 }
 
-describe('RoomEvents', () => {
+describe('AgoraEvents', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

@@ -1,4 +1,4 @@
-import type { RoomFacts } from '../model/RoomModel.js';
+import type { BatchFacts } from '../model/BatchedStore.js';
 import { toUserStateRecord } from './selectors.js';
 import type {
   ChannelType,
@@ -11,7 +11,7 @@ import type {
 } from '../types.js';
 
 /** Settings of the event layer of one room. */
-export interface RoomEventsOptions {
+export interface AgoraEventsOptions {
   channelName: string;
   channelType: ChannelType;
   /** Agora `withPresence`: when false the room emits nothing (the store stays exact). */
@@ -32,18 +32,18 @@ interface Pending {
  * fact is its own REMOTE_* event; above it, facts collect into one INTERVAL event per
  * `intervalMs` (Agora's announce → interval switch), so a big room costs one event per period.
  */
-export class RoomEvents<S extends UserState> {
+export class AgoraEvents<S extends UserState> {
   private pending: Pending | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly options: RoomEventsOptions,
+    private readonly options: AgoraEventsOptions,
     private readonly getState: () => RoomState<S>,
     private readonly emit: (event: PresenceEvent<S>) => void,
   ) {}
 
   /** Emits (or batches) the events of one committed batch. */
-  handle(facts: RoomFacts): void {
+  handle(facts: BatchFacts): void {
     if (!this.options.withPresence) return;
     const state = this.getState();
     if (facts.snapshot) {
@@ -77,7 +77,7 @@ export class RoomEvents<S extends UserState> {
     this.pending = null;
   }
 
-  private collect(facts: RoomFacts): void {
+  private collect(facts: BatchFacts): void {
     const pending = (this.pending ??= { join: [], leave: [], timeout: [], changed: new Set() });
     pending.join.push(...facts.joined);
     for (const userId of facts.joined) pending.changed.add(userId);

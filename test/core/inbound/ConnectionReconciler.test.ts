@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STATE_LIMITS } from '../../../src/core/facade/limits.js';
-import { RoomModel } from '../../../src/core/model/RoomModel.js';
-import { RoomSync } from '../../../src/core/inbound/RoomSync.js';
-import type { RoomFacts } from '../../../src/core/model/RoomModel.js';
+import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
+import { ConnectionReconciler } from '../../../src/core/inbound/ConnectionReconciler.js';
+import type { BatchFacts } from '../../../src/core/model/BatchedStore.js';
 
 type S = Record<string, string>;
 
 function setup(debounceMs = 2000) {
-  const model = new RoomModel<S>('room', 'me');
+  const model = new BatchedStore<S>('room', 'me');
   const rejected: string[] = [];
-  const facts: RoomFacts[] = [];
+  const facts: BatchFacts[] = [];
   const newcomers = vi.fn();
   const commit = () => facts.push(model.commit());
-  const sync = new RoomSync<S>({
+  const sync = new ConnectionReconciler<S>({
     model,
     selfId: 'me',
     localConnectionId: 'local',
@@ -41,7 +41,7 @@ function setup(debounceMs = 2000) {
   };
 }
 
-describe('RoomSync', () => {
+describe('ConnectionReconciler', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildOccupant } from '../../../src/core/model/occupantRecords.js';
-import { RoomModel } from '../../../src/core/model/RoomModel.js';
+import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
 import { conn, modelWith } from '../helpers/roomState.js';
 
-describe('RoomModel', () => {
+describe('BatchedStore', () => {
   it('publishes a 10,000-user frame as one store notification', () => {
-    const model = new RoomModel('room', 'self');
+    const model = new BatchedStore('room', 'self');
     const listener = vi.fn();
     model.store.subscribe(listener);
     for (let i = 0; i < 10_000; i += 1)

@@ -1,5 +1,5 @@
 import { PresenceError } from '../facade/PresenceError.js';
-import type { PresenceRoom } from './Room.js';
+import type { PresenceRoom } from './PresenceRoom.js';
 import type { UserState } from '../types.js';
 import type { PresenceMeta } from '../outbound/wire.js';
 
@@ -13,7 +13,7 @@ const SYNC_GRACE_MS = 5000;
  * CHANNEL_SHUTDOWN error; our own leave → closed. A failure before the first SUBSCRIBED fails
  * the join instead.
  */
-export class RoomLifecycle<S extends UserState> {
+export class ChannelLifecycle<S extends UserState> {
   everSubscribed = false;
   shutdownReason: string | null = null;
   private subscribed = false;

@@ -7,7 +7,7 @@ import { applyIdChanges } from './sortedIds.js';
 import type { ConnectionStatus, Occupant, RoomState, UserState } from '../types.js';
 
 /** What one committed batch changed, for the event layer. */
-export interface RoomFacts {
+export interface BatchFacts {
   joined: string[];
   left: { userId: string; kind: 'leave' | 'timeout' }[];
   stateChanged: string[];
@@ -20,13 +20,13 @@ export interface RoomFacts {
  * one batch; all its writes go to one table draft; `commit()` publishes them with a single
  * `setState`, then calls the keyed listeners of exactly the users whose record changed.
  */
-export class RoomModel<S extends UserState> {
+export class BatchedStore<S extends UserState> {
   readonly store: StoreApi<RoomState<S>>;
   private draft: OccupantTableDraft<S> | null = null;
   private membership = new Map<string, 'add' | 'remove'>();
   private changed = new Set<string>();
   private patch: { status?: ConnectionStatus; lastError?: PresenceError } = {};
-  private facts: RoomFacts = emptyFacts();
+  private facts: BatchFacts = emptyFacts();
   private readonly userListeners = new Map<string, Set<() => void>>();
 
   constructor(
@@ -79,12 +79,12 @@ export class RoomModel<S extends UserState> {
   }
 
   /** Facts of the open batch, filled in by the sync layer. */
-  get pendingFacts(): RoomFacts {
+  get pendingFacts(): BatchFacts {
     return this.facts;
   }
 
   /** Publishes the open batch with one store notification; returns its facts. */
-  commit(): RoomFacts {
+  commit(): BatchFacts {
     const facts = this.facts;
     const changed = this.changed;
     const prev = this.store.getState();
@@ -154,6 +154,6 @@ export class RoomModel<S extends UserState> {
   }
 }
 
-function emptyFacts(): RoomFacts {
+function emptyFacts(): BatchFacts {
   return { joined: [], left: [], stateChanged: [], snapshot: false };
 }

@@ -2,15 +2,15 @@ import { EarlyStates } from './EarlyStates.js';
 import { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { StateLimits } from '../facade/limits.js';
 import { buildOccupant, withConnection, withoutConnection } from '../model/occupantRecords.js';
-import type { RoomModel } from '../model/RoomModel.js';
+import type { BatchedStore } from '../model/BatchedStore.js';
 import type { RemoteConnectionState } from './validatePayload.js';
 import { parseConnectionState, parseLeaveNotice } from './validatePayload.js';
 import { isPlainObject } from '../model/validateState.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from '../types.js';
 
 /** What the sync layer needs from its room. */
-export interface RoomSyncDeps<S extends UserState> {
-  model: RoomModel<S>;
+export interface ReconcilerDeps<S extends UserState> {
+  model: BatchedStore<S>;
   selfId: string;
   localConnectionId: string;
   limits: StateLimits;
@@ -28,12 +28,12 @@ export interface RoomSyncDeps<S extends UserState> {
  * Reconciles presence metas and `pk:` broadcasts into the room model, per connection, with the
  * higher version winning. Every method writes into the model's open batch; the room commits.
  */
-export class RoomSync<S extends UserState> {
+export class ConnectionReconciler<S extends UserState> {
   private readonly early = new EarlyStates<S>();
   private readonly stale = new Set<string>();
   private readonly leaves: LeaveDebouncer;
 
-  constructor(private readonly deps: RoomSyncDeps<S>) {
+  constructor(private readonly deps: ReconcilerDeps<S>) {
     this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
       this.expire(userId, graceful),
     );

@@ -1,8 +1,8 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { FrameSink } from '../inbound/PresenceFrames.js';
 import { PresenceFrames } from '../inbound/PresenceFrames.js';
-import type { PresenceRoom } from './Room.js';
-import { SupabaseView } from '../queries/supabaseView.js';
+import type { PresenceRoom } from './PresenceRoom.js';
+import { SupabaseView } from '../queries/SupabaseView.js';
 import type { UserState } from '../types.js';
 import { isPlainObject } from '../model/validateState.js';
 
@@ -42,7 +42,7 @@ function roomSink<S extends UserState>(room: PresenceRoom<S>): FrameSink {
  * public `on`) rather than supabase-js's per-key presence callbacks, so the kit reconciles in
  * O(diff) from the frames themselves. Presence stays on through `config.presence.enabled`.
  */
-export function bindRoomChannel<S extends UserState>(
+export function bindChannel<S extends UserState>(
   channel: RealtimeChannel,
   room: PresenceRoom<S>,
 ): PresenceFrames {

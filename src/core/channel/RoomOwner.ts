@@ -1,12 +1,12 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { PresenceError } from '../facade/PresenceError.js';
-import type { PresenceRoom } from './Room.js';
+import type { PresenceRoom } from './PresenceRoom.js';
 import type { PresenceSettings } from '../facade/settings.js';
 import type { FrozenState } from '../model/stateObject.js';
 import type { ChannelType, PresenceEvent, UserState } from '../types.js';
 
 /** What a room needs from the `Presence` that owns it. */
-export interface RoomContext {
+export interface RoomOwner {
   client: SupabaseClient;
   selfId: string;
   settings: PresenceSettings;

@@ -19,7 +19,7 @@ export function checkAppEvent(event: unknown, operation: string): void {
  * room's single channel binding of each kind fans out here, so listeners can come and go after
  * `subscribe()` (supabase-js refuses new presence bindings then).
  */
-export class RoomListeners {
+export class AppListeners {
   private readonly supabase: Record<SupabaseEventName, ListenerSet<SupabasePresenceEvent>> = {
     sync: new ListenerSet(),
     join: new ListenerSet(),
