@@ -19,6 +19,7 @@ describe('the server CLI', () => {
       help: false,
     });
     expect(() => parseCliArgs(['--nope'], {})).toThrow('unknown option --nope');
+    expect(() => parseCliArgs(['--constructor', 'x'], {})).toThrow('unknown option --constructor');
     expect(() => parseCliArgs(['--port', 'x'], {})).toThrow('invalid port x');
   });
 

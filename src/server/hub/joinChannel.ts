@@ -58,6 +58,11 @@ function createChannel(
   };
 }
 
+/** The `reason` of a join refused for its presence key's length. */
+export function presenceKeyTooLong(max: number): string {
+  return `PresenceKeyTooLong: presence key must be at most ${String(max)} characters`;
+}
+
 /** Replies ok (echoing postgres_changes bindings) and, with presence enabled, pushes `presence_state`. */
 function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   reply(ch, ref, 'ok', { postgres_changes: postgresChangesReply(ch.config.postgresChanges) });
@@ -86,10 +91,12 @@ export async function joinChannel(ctx: HubContext, conn: Connection, msg: Messag
   if (existing) closeChannel(ctx, existing);
   if (conn.channels.size >= ctx.limits.maxChannelsPerClient)
     return refuse(ctx, conn, msg, 'ChannelRateLimitReached: Too many channels');
+  const config = parseJoinConfig(msg.payload);
+  if (config.presenceKey.length > ctx.limits.maxPresenceKeyLength)
+    return refuse(ctx, conn, msg, presenceKeyTooLong(ctx.limits.maxPresenceKeyLength));
   const token = joinToken(msg.payload, conn.token);
   const check = await ctx.verifier.verify(token);
   if (!check.ok) return refuse(ctx, conn, msg, joinErrorReason(check));
-  const config = parseJoinConfig(msg.payload);
   const can = await permissions(ctx, check.claims, name, config.private);
   if (!can.read)
     return refuse(

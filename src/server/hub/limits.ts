@@ -14,9 +14,14 @@ export interface Limits {
   maxPresenceEventsPerSecond: number;
   /** Largest inbound WebSocket frame; larger closes the socket (1009). @default 5000000 */
   maxFrameSizeBytes: number;
+  /**
+   * Longest presence key, in UTF-16 units; a join with a longer key is refused (Supabase has no
+   * such bound; every key is copied into every `presence_state` and diff). @default 256
+   */
+  maxPresenceKeyLength: number;
 }
 
-/** The real server's defaults. */
+/** The real server's defaults, plus the local server's own bounds. */
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   clientPresenceMaxCalls: 5,
   clientPresenceWindowMs: 30_000,
@@ -25,6 +30,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxEventsPerSecond: 100,
   maxPresenceEventsPerSecond: 1000,
   maxFrameSizeBytes: 5_000_000,
+  maxPresenceKeyLength: 256,
 });
 
 /** Merges partial limits over the defaults. */

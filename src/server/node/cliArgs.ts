@@ -21,15 +21,19 @@ Usage: presence-kit-server [options]
 For development, tests and demos. Use hosted Supabase Realtime in production.
 `;
 
-const FLAGS: Record<string, keyof Omit<CliSettings, 'help'>> = {
-  '--port': 'port',
-  '--host': 'host',
-  '--jwt-secret': 'jwtSecret',
-  '--anon-key': 'anonKey',
-};
+// A Map: `--constructor` must be an unknown option, not Object's constructor.
+const FLAGS = new Map<string, keyof Omit<CliSettings, 'help'>>([
+  ['--port', 'port'],
+  ['--host', 'host'],
+  ['--jwt-secret', 'jwtSecret'],
+  ['--anon-key', 'anonKey'],
+]);
 
-function readFlags(argv: readonly string[]): { values: Record<string, string>; help: boolean } {
-  const values: Record<string, string> = {};
+function readFlags(argv: readonly string[]): {
+  values: Partial<Record<keyof Omit<CliSettings, 'help'>, string>>;
+  help: boolean;
+} {
+  const values: Partial<Record<keyof Omit<CliSettings, 'help'>, string>> = {};
   let help = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -38,7 +42,7 @@ function readFlags(argv: readonly string[]): { values: Record<string, string>; h
       continue;
     }
     const [flag = '', inline] = arg.split(/=(.*)/s, 2);
-    const field = FLAGS[flag];
+    const field = FLAGS.get(flag);
     if (!field) throw new Error(`unknown option ${arg} (see --help)`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
