@@ -22,7 +22,7 @@ import { usePresenceEvent } from './usePresenceEvent.js';
 import { useRoom } from './useRoom.js';
 import { useSelf } from './useSelf.js';
 import { useSendBroadcast } from './useSendBroadcast.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 import { useUserState } from './useUserState.js';
 import type { UserStateActions } from './useUserStateActions.js';
 import { useWhereNow, type WhereNowQuery } from './useWhereNow.js';

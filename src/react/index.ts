@@ -11,7 +11,7 @@ export { usePresenceEvent } from './usePresenceEvent.js';
 export { useRoom } from './useRoom.js';
 export { useSelf } from './useSelf.js';
 export { useSendBroadcast, type SendBroadcast } from './useSendBroadcast.js';
-export type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+export type { EqualityFn } from './EqualityFn.js';
 export { useUserState } from './useUserState.js';
 export type { UserStateActions } from './useUserStateActions.js';
 export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';

@@ -1,4 +1,4 @@
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /** Applies `selector` only to a present value; absent stays absent (`null` or `undefined`). */
 export function selectPresent<V, T, E extends null | undefined>(

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { ConnectionStatus, RoomState, UserState } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /**
  * Our own subscription status: `idle` (server render, not joined yet), `connecting`, `subscribed`,

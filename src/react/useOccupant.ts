@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Occupant, UserState } from '../core/index.js';
 import { equalWhenPresent, selectPresent } from './nullable.js';
 import { useOccupantRecord } from './useOccupantRecord.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /**
  * One user's occupant record (connections, merged state, `online`/`stale`/`leaving`), or

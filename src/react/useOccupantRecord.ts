@@ -1,10 +1,11 @@
 import { useCallback } from 'react';
+import withSelector from 'use-sync-external-store/with-selector';
 import type { Occupant, UserState } from '../core/index.js';
+import type { EqualityFn } from './EqualityFn.js';
 import { usePresenceContext } from './PresenceContext.js';
-import {
-  useSyncExternalStoreWithSelector,
-  type EqualityFn,
-} from './useSyncExternalStoreWithSelector.js';
+
+// See useRoomSelector: React's maintained selector hook, default-imported from CommonJS.
+const { useSyncExternalStoreWithSelector } = withSelector;
 
 const unsubscribeNothing = (): void => {};
 

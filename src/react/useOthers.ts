@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { Occupant, RoomState, UserState } from '../core/index.js';
 import { othersOf } from './othersOf.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /**
  * Everyone in the room except us, sorted by user id. The array keeps its identity until one of

@@ -1,6 +1,6 @@
 import type { RoomState, UserState } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 const wholeRoom = <S extends UserState>(state: RoomState<S>): RoomState<S> => state;
 

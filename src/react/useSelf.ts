@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { Occupant, RoomState, UserState } from '../core/index.js';
 import { equalWhenPresent, selectPresent } from './nullable.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /**
  * Our own occupant record (all our tabs folded into one), or `null` before we are in the room and

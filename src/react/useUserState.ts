@@ -3,7 +3,7 @@ import type { Occupant, UserState } from '../core/index.js';
 import { equalWhenPresent } from './nullable.js';
 import { usePresenceContext } from './PresenceContext.js';
 import { useOccupantRecord } from './useOccupantRecord.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 import { useUserStateActions, type UserStateActions } from './useUserStateActions.js';
 
 const noState: Readonly<Partial<UserState>> = Object.freeze({});

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react
 import type { PresenceError, WhereNowResult } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /** The state of a `whereNow` lookup, TanStack Query style. */
 export interface WhereNowQuery<T = WhereNowResult> {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { createWhoNowSelector } from '../core/index.js';
 import type { RoomState, UserState, WhoNowOptions, WhoNowResult } from '../core/index.js';
 import { useRoomSelector } from './useRoomSelector.js';
-import type { EqualityFn } from './useSyncExternalStoreWithSelector.js';
+import type { EqualityFn } from './EqualityFn.js';
 
 /**
  * A live Agora `whoNow` page read from the room's store (no network): `totalOccupancy`, up to
