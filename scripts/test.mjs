@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, lint, the library build and its package checks, then every vitest
+// project. The browser projects (`e2e`, and any Vitest browser-mode project such as `storybook`)
+// need a Chromium: scripts/findChromium.mjs finds one (or installs Debian's as root); without one
+// they are skipped with one line saying why, except under CI=true, where that fails the run.
+// Arguments after `--` go to vitest: `npm test -- test/core`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { createVitest } from 'vitest/node';
+import { ensureChromium } from './findChromium.mjs';
+
+/** Projects that launch Chromium from Node rather than through Vitest's browser mode. */
+const NODE_DRIVEN_BROWSER_PROJECTS = new Set(['e2e']);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REACT18 = fileURLToPath(new URL('ensure-react18.mjs', import.meta.url));
+const onCi = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
+
+/** Runs a command in the repository root, inheriting the terminal; exits on failure. */
+function step(command, args, env = process.env) {
+  const { status, signal } = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (status !== 0) process.exit(status ?? (signal ? 1 : 0));
+}
+
+/** Every vitest project's name, and whether it needs a browser. Resolves configs, runs nothing. */
+async function listProjects() {
+  const vitest = await createVitest('test', { watch: false, run: true }, {}, {});
+  try {
+    return vitest.projects.map((project) => ({
+      name: project.name,
+      browser: project.config.browser.enabled || NODE_DRIVEN_BROWSER_PROJECTS.has(project.name),
+    }));
+  } finally {
+    await vitest.close();
+  }
+}
+
+step('npm', ['run', 'typecheck']);
+step('npm', ['run', 'lint']);
+// React 18 for the React 18 project, installed into test/react18 when missing.
+if (existsSync(REACT18)) step(process.execPath, [REACT18]);
+
+const projects = await listProjects();
+const browserProjects = projects.filter((p) => p.browser).map((p) => p.name);
+const chromium = browserProjects.length > 0 ? ensureChromium() : { reason: 'not needed' };
+let missingBrowser;
+const env = { ...process.env };
+if (chromium.path !== undefined) {
+  env.CHROMIUM_PATH = chromium.path;
+} else if (browserProjects.length > 0) {
+  missingBrowser =
+    `${chromium.reason}. Install Chromium (Debian: apt-get install chromium) ` +
+    'or set CHROMIUM_PATH=/path/to/chromium to run them.';
+  const suites = `the browser suites (${browserProjects.join(', ')})`;
+  console.log(
+    onCi
+      ? `[presence-kit] CI=true: ${suites} cannot run, so this run fails after the others: ${missingBrowser}`
+      : `[presence-kit] skipping ${suites}: ${missingBrowser}`,
+  );
+}
+
+const run = missingBrowser === undefined ? projects : projects.filter((p) => !p.browser);
+const filter = run.length === projects.length ? [] : run.flatMap((p) => ['--project', p.name]);
+const vitestBin = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
+step(process.execPath, [vitestBin, 'run', ...filter, ...process.argv.slice(2)], env);
+
+if (missingBrowser !== undefined && onCi) {
+  console.error(`[presence-kit] CI=true and the browser suites could not run: ${missingBrowser}`);
+  process.exit(1);
+}
