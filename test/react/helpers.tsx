@@ -6,6 +6,7 @@ import { createLoopbackClient, type LoopbackClient } from '../../src/server/loop
 
 const worlds: LoopbackClient[] = [];
 const presences: Presence<UserState>[] = [];
+const joinCounts = new WeakMap<LoopbackClient, Map<string, number>>();
 
 afterEach(async () => {
   cleanup();
@@ -16,6 +17,12 @@ afterEach(async () => {
 /** A fresh in-page server with a real supabase-js client on it; closed after the test. */
 export function createWorld(): LoopbackClient {
   const world = createLoopbackClient();
+  // The hub's per-topic stats go with their room; count joins for the whole test with a tap.
+  const joins = new Map<string, number>();
+  world.hub.testing.onFrame((dir, _socket, f) => {
+    if (dir === 'in' && f.event === 'phx_join') joins.set(f.topic, (joins.get(f.topic) ?? 0) + 1);
+  });
+  joinCounts.set(world, joins);
   worlds.push(world);
   return world;
 }
@@ -41,7 +48,7 @@ export async function flush(): Promise<void> {
   });
 }
 
-/** The hub's count of `phx_join` frames for a topic. */
+/** `phx_join` frames the hub received for a topic since the world was created. */
 export function joinsOf(world: LoopbackClient, room: string): number {
-  return world.hub.stats().topics[`realtime:${room}`]?.in.phx_join ?? 0;
+  return joinCounts.get(world)?.get(`realtime:${room}`) ?? 0;
 }

@@ -20,6 +20,8 @@ describe.each(HOSTS)('limits on the $name host', (hostDef) => {
       .client()
       .channel('room', { config: { presence: { key: 'busy' } } });
     const system = systemLog(channel);
+    // A second member keeps the room, and so its counters, open after the shutdown.
+    await subscribe(host().client().channel('room'));
     const statuses = await subscribe(channel);
     for (let i = 1; i <= 5; i += 1) expect(await channel.track({ i })).toBe('ok');
     void channel.track({ i: 6 });
@@ -36,8 +38,8 @@ describe.each(HOSTS)('limits on the $name host', (hostDef) => {
     expect(
       host()
         .hub.testing.inspect()
-        .sockets.flatMap((s) => s.channels),
-    ).toEqual([]);
+        .sockets.flatMap((s) => s.channels.map((c) => c.presenceKey)),
+    ).not.toContain('busy');
   });
 
   it('refuses a join beyond maxChannelsPerClient with ChannelRateLimitReached', async () => {

@@ -15,16 +15,17 @@ import { IdleSweeper } from './idleSweeper.js';
 function createContext(options: HubOptions): HubContext {
   let id = 0;
   const secret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const limits = resolveLimits(options.limits);
   return {
     secret,
-    limits: resolveLimits(options.limits),
+    limits,
     authorize: options.authorize ?? defaultAuthorize,
     log: options.log ?? (() => undefined),
     joinErrorDelayMs: options.joinErrorDelayMs ?? 0,
     presenceFlushMs: options.presenceFlushMs ?? 10,
     connections: new Map(),
     rooms: new Map(),
-    stats: new StatsCounters(),
+    stats: new StatsCounters(limits.maxStatsKeys),
     taps: new Set(options.onFrame ? [options.onFrame] : []),
     events: new AverageRate(),
     presenceEvents: new AverageRate(),

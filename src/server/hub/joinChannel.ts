@@ -111,6 +111,7 @@ export async function joinChannel(ctx: HubContext, conn: Connection, msg: Messag
   ch.canBroadcast = can.broadcast;
   conn.channels.set(ch.topic, ch);
   ch.room.channels.add(ch);
+  ctx.stats.countJoin(ch.topic);
   confirmJoin(ctx, ch, msg.ref);
   scheduleExpiry(ctx, ch);
 }

@@ -19,6 +19,11 @@ export interface Limits {
    * such bound; every key is copied into every `presence_state` and diff). @default 256
    */
   maxPresenceKeyLength: number;
+  /**
+   * Distinct names each stats tally keeps (event names are client-chosen); the rest are counted
+   * under `(other)`. @default 1000
+   */
+  maxStatsKeys: number;
 }
 
 /** The real server's defaults, plus the local server's own bounds. */
@@ -31,6 +36,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPresenceEventsPerSecond: 1000,
   maxFrameSizeBytes: 5_000_000,
   maxPresenceKeyLength: 256,
+  maxStatsKeys: 1000,
 });
 
 /** Merges partial limits over the defaults. */

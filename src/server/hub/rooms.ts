@@ -19,6 +19,7 @@ export function getRoom(ctx: HubContext, topic: string, isPrivate: boolean): Roo
       flushTimer: null,
     };
     ctx.rooms.set(key, room);
+    ctx.stats.openTopic(topic);
   }
   return room;
 }
@@ -108,6 +109,7 @@ export function removeChannel(ctx: HubContext, ch: Channel): void {
   if (room.channels.size === 0) {
     if (room.flushTimer !== null) clearTimeout(room.flushTimer);
     ctx.rooms.delete(room.key);
+    ctx.stats.closeTopic(room.topic);
   }
 }
 

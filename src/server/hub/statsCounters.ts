@@ -1,11 +1,21 @@
 import { emptyRecord } from './emptyRecord.js';
 import type { EventCounts, TopicCounters } from './types.js';
 
-/** Counts by name. A Map: names are client-chosen (`__proto__` is a valid event name). */
+/** Where counts of names past a tally's cap go. */
+export const OTHER_KEY = '(other)';
+
+/**
+ * Counts by name, at most `maxKeys` distinct names (then {@link OTHER_KEY}): names are
+ * client-chosen, so without a cap one socket sending unique event names grows it without end.
+ * A Map, so `__proto__` is a name like any other.
+ */
 class Tally {
   private readonly counts = new Map<string, number>();
 
-  add(key: string, n = 1): void {
+  constructor(private readonly maxKeys: number) {}
+
+  add(name: string, n = 1): void {
+    const key = this.counts.has(name) || this.counts.size < this.maxKeys ? name : OTHER_KEY;
     this.counts.set(key, (this.counts.get(key) ?? 0) + n);
   }
 
@@ -26,12 +36,18 @@ class Tally {
   }
 }
 
-/** One topic's counters. */
+/** One open topic's counters, and how many rooms (public, private) keep it open. */
 class TopicTally {
-  readonly in = new Tally();
-  readonly out = new Tally();
+  readonly in: Tally;
+  readonly out: Tally;
   track = 0;
   untrack = 0;
+  rooms = 1;
+
+  constructor(maxKeys: number) {
+    this.in = new Tally(maxKeys);
+    this.out = new Tally(maxKeys);
+  }
 
   toCounters(): TopicCounters {
     return {
@@ -52,41 +68,65 @@ export interface CounterSnapshot {
   rest: EventCounts;
 }
 
-/** The hub's frame counters. */
+/**
+ * The hub's frame counters, bounded whatever clients send: per-topic counters exist only while
+ * the topic has a room (frames on topics nobody joined count hub-wide only, and a room's counters
+ * go with it), and every tally keeps at most `maxKeys` names.
+ */
 export class StatsCounters {
-  private readonly framesIn = new Tally();
-  private readonly framesOut = new Tally();
+  private readonly framesIn: Tally;
+  private readonly framesOut: Tally;
   private readonly topics = new Map<string, TopicTally>();
-  private readonly decodeErrors = new Tally();
-  private readonly shutdowns = new Tally();
-  private readonly rest = new Tally();
+  private readonly decodeErrors: Tally;
+  private readonly shutdowns: Tally;
+  private readonly rest: Tally;
 
-  private topic(topic: string): TopicTally {
-    let tally = this.topics.get(topic);
-    if (!tally) {
-      tally = new TopicTally();
-      this.topics.set(topic, tally);
-    }
-    return tally;
+  constructor(private readonly maxKeys: number) {
+    this.framesIn = new Tally(maxKeys);
+    this.framesOut = new Tally(maxKeys);
+    this.decodeErrors = new Tally(maxKeys);
+    this.shutdowns = new Tally(maxKeys);
+    this.rest = new Tally(maxKeys);
   }
 
-  /** Counts an inbound frame. */
+  /** A room of `topic` was created: its frames count per topic from now on. */
+  openTopic(topic: string): void {
+    const tally = this.topics.get(topic);
+    if (tally) tally.rooms += 1;
+    else this.topics.set(topic, new TopicTally(this.maxKeys));
+  }
+
+  /** A room of `topic` is gone; with the last one, the topic's counters go too. */
+  closeTopic(topic: string): void {
+    const tally = this.topics.get(topic);
+    if (tally && --tally.rooms <= 0) this.topics.delete(topic);
+  }
+
+  /**
+   * Counts an inbound frame hub-wide, and on its topic if open. A join is counted on its topic
+   * by {@link countJoin} once accepted: the room it opens does not exist yet.
+   */
   countIn(event: string, topic: string): void {
     this.framesIn.add(event);
-    this.topic(topic).in.add(event);
+    if (event !== 'phx_join') this.topics.get(topic)?.in.add(event);
+  }
+
+  /** Counts an accepted join on its (now open) topic. */
+  countJoin(topic: string): void {
+    this.topics.get(topic)?.in.add('phx_join');
   }
 
   /** Counts `n` outbound frames of one event. */
   countOut(event: string, topic: string, n = 1): void {
     this.framesOut.add(event, n);
-    this.topic(topic).out.add(event, n);
+    this.topics.get(topic)?.out.add(event, n);
   }
 
   /** Counts an inbound presence call by its kind. */
   countPresence(topic: string, kind: string): void {
-    const tally = this.topic(topic);
-    if (kind === 'track') tally.track += 1;
-    else if (kind === 'untrack') tally.untrack += 1;
+    const tally = this.topics.get(topic);
+    if (kind === 'track' && tally) tally.track += 1;
+    else if (kind === 'untrack' && tally) tally.untrack += 1;
   }
 
   /** Counts a frame that failed to decode, by error. */
@@ -118,11 +158,15 @@ export class StatsCounters {
     };
   }
 
-  /** Zeroes every counter. */
+  /** Zeroes every counter; open topics stay open. */
   reset(): void {
     for (const tally of [this.framesIn, this.framesOut, this.decodeErrors, this.shutdowns])
       tally.clear();
     this.rest.clear();
-    this.topics.clear();
+    for (const [name, old] of this.topics) {
+      const fresh = new TopicTally(this.maxKeys);
+      fresh.rooms = old.rooms;
+      this.topics.set(name, fresh);
+    }
   }
 }
