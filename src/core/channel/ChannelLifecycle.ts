@@ -1,10 +1,32 @@
+import type { RealtimeChannel } from '@supabase/supabase-js';
 import { PresenceError } from '../facade/PresenceError.js';
-import type { PresenceRoom } from './PresenceRoom.js';
+import type { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
+import type { BatchedStore } from '../model/BatchedStore.js';
+import type { Outbox } from '../outbound/Outbox.js';
 import type { UserState } from '../types.js';
 import type { PresenceMeta } from '../outbound/wire.js';
 
 /** After SUBSCRIBED, how long `join()` waits for the first `presence_state` before resolving anyway. */
 const SYNC_GRACE_MS = 5000;
+
+/** What the lifecycle needs from its room: each part by the few calls it makes on it. */
+export interface LifecycleDeps<S extends UserState> {
+  channelName: string;
+  channel: Pick<RealtimeChannel, 'subscribe' | 'track' | 'state'>;
+  /** Removes the channel from its supabase-js client. */
+  removeChannel(): Promise<unknown>;
+  staleAfterMs: number;
+  /** Runs writes as one committed batch (see `Committer`). */
+  batch(write: () => void): void;
+  store: Pick<BatchedStore<S>, 'setStatus' | 'setError' | 'markSnapshot'>;
+  reconciler: Pick<ConnectionReconciler<S>, 'putLocal' | 'markStale' | 'reconcileStale'>;
+  outbox: Pick<Outbox<S>, 'connection' | 'subscribed' | 'disconnected' | 'announceLeave'>;
+  /** Stops the timers of the room's other parts (it is closing for good). */
+  disposeParts(): void;
+  report(error: PresenceError): void;
+  /** The room's connection status changed (after the change is committed). */
+  onStatusChange(): void;
+}
 
 /**
  * The room's connection state machine, mapped from supabase-js subscribe statuses:
@@ -15,7 +37,7 @@ const SYNC_GRACE_MS = 5000;
  */
 export class ChannelLifecycle<S extends UserState> {
   everSubscribed = false;
-  shutdownReason: string | null = null;
+  private shutdownReason: string | null = null;
   private subscribed = false;
   private synced = false;
   private closing = false;
@@ -24,48 +46,47 @@ export class ChannelLifecycle<S extends UserState> {
   private settle: { resolve(): void; reject(error: PresenceError): void } | null = null;
   private left: Promise<void> | null = null;
 
-  constructor(private readonly room: PresenceRoom<S>) {}
+  constructor(private readonly deps: LifecycleDeps<S>) {}
 
   /** Subscribes; resolves once subscribed and the first `presence_state` is applied. */
   start(): Promise<void> {
     const ready = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
-    this.room.model.setStatus('connecting');
-    this.room.commit();
-    this.room.channel.subscribe((status, err) => this.onStatus(status, err));
+    this.deps.batch(() => this.deps.store.setStatus('connecting'));
+    this.deps.channel.subscribe((status, err) => this.onStatus(status, err));
     return ready;
   }
 
   /** True while pushes go over the socket (otherwise supabase-js would fall back to REST). */
   canSend(): boolean {
-    return this.subscribed && !this.closing && this.room.channel.state === 'joined';
+    return this.subscribed && !this.closing && this.deps.channel.state === 'joined';
   }
 
   /** Sends a presence `track`; a refusal is reported, never thrown. */
   track(meta: PresenceMeta): void {
-    void this.room.channel.track(meta).then((result) => {
+    void this.deps.channel.track(meta).then((result) => {
       if (result === 'error' && this.subscribed) {
-        this.fail(
-          new PresenceError(
-            'OPERATION_FAILED',
-            'track',
-            `presence track refused on ${this.room.channelName}`,
-          ),
-          false,
-        );
+        const reason = `presence track refused on ${this.deps.channelName}`;
+        this.fail(new PresenceError('OPERATION_FAILED', 'track', reason), false);
       }
     });
   }
 
-  /** A presence frame is applied: commit it; a `presence_state` (`fullSync`) ends a (re)join. */
+  /** The server said why it will close the channel (reported with CHANNEL_SHUTDOWN). */
+  noteShutdown(reason: string): void {
+    this.shutdownReason = reason;
+  }
+
+  /**
+   * A presence frame was applied, inside its batch: a `presence_state` (`fullSync`) ends a
+   * (re)join, and the first one of our join is the SNAPSHOT.
+   */
   onSync(fullSync: boolean): void {
-    const room = this.room;
     if (fullSync) {
       this.clearTimer('staleTimer');
-      room.sync.reconcileStale();
-      if (!this.synced) room.model.pendingFacts.snapshot = true;
+      this.deps.reconciler.reconcileStale();
+      if (!this.synced) this.deps.store.markSnapshot();
       this.synced = true;
     }
-    room.commit();
     this.maybeReady();
   }
 
@@ -74,18 +95,13 @@ export class ChannelLifecycle<S extends UserState> {
     if (this.left) return this.left;
     // Already closed by the server or a failed join: the channel is gone, nothing to announce.
     if (this.closing) return (this.left = Promise.resolve());
-    this.room.outbox.announceLeave();
+    this.deps.outbox.announceLeave();
     this.closing = true;
-    this.shutdown('closed');
-    this.settle?.reject(
-      new PresenceError(
-        'OPERATION_FAILED',
-        'join',
-        `left ${this.room.channelName} before the join completed`,
-      ),
-    );
+    this.close('closed', null);
+    const reason = `left ${this.deps.channelName} before the join completed`;
+    this.settle?.reject(new PresenceError('OPERATION_FAILED', 'join', reason));
     this.settle = null;
-    this.left = this.room.ctx.client.removeChannel(this.room.channel).then(
+    this.left = this.deps.removeChannel().then(
       () => undefined,
       () => undefined,
     );
@@ -100,13 +116,14 @@ export class ChannelLifecycle<S extends UserState> {
   }
 
   private onSubscribed(): void {
-    const room = this.room;
+    const { store, reconciler, outbox } = this.deps;
     this.subscribed = this.everSubscribed = true;
     this.clearTimer('staleTimer');
-    room.model.setStatus('subscribed');
-    room.sync.putLocal(room.outbox.connection());
-    room.outbox.subscribed();
-    room.commit();
+    this.deps.batch(() => {
+      store.setStatus('subscribed');
+      reconciler.putLocal(outbox.connection());
+      outbox.subscribed();
+    });
     if (!this.synced && this.graceTimer === null) {
       this.graceTimer = setTimeout(
         () => ((this.graceTimer = null), this.resolveReady()),
@@ -114,64 +131,62 @@ export class ChannelLifecycle<S extends UserState> {
       );
     }
     this.maybeReady();
-    room.ctx.onStatusChange(room as unknown as PresenceRoom<UserState>);
+    this.deps.onStatusChange();
   }
 
   private onDropped(status: string, err?: Error): void {
-    const room = this.room;
+    const { store, reconciler, staleAfterMs } = this.deps;
     this.subscribed = false;
-    room.outbox.disconnected();
+    this.deps.outbox.disconnected();
     if (!this.everSubscribed) {
       const code = status === 'TIMED_OUT' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
-      const reason = `join of ${room.channelName} failed: ${err?.message ?? status}`;
+      const reason = `join of ${this.deps.channelName} failed: ${err?.message ?? status}`;
       this.closing = true;
       this.fail(new PresenceError(code, 'join', reason, { cause: err }), true);
-      void room.ctx.client.removeChannel(room.channel).catch(() => undefined);
+      void this.deps.removeChannel().catch(() => undefined);
       return;
     }
-    room.model.setStatus('reconnecting');
-    if (room.ctx.settings.staleAfterMs <= 0) room.sync.markStale();
-    else
-      this.staleTimer ??= setTimeout(
-        () => ((this.staleTimer = null), room.sync.markStale(), room.commit()),
-        room.ctx.settings.staleAfterMs,
-      );
-    room.commit();
-    room.ctx.onStatusChange(room as unknown as PresenceRoom<UserState>);
+    this.deps.batch(() => {
+      store.setStatus('reconnecting');
+      if (staleAfterMs <= 0) reconciler.markStale();
+    });
+    if (staleAfterMs > 0)
+      this.staleTimer ??= setTimeout(() => {
+        this.staleTimer = null;
+        this.deps.batch(() => reconciler.markStale());
+      }, staleAfterMs);
+    this.deps.onStatusChange();
   }
 
   private onClosedByServer(): void {
     const reason = this.shutdownReason ?? 'the server closed the channel';
+    const message = `${this.deps.channelName}: ${reason}`;
     this.closing = true;
-    this.fail(
-      new PresenceError('CHANNEL_SHUTDOWN', 'channel', `${this.room.channelName}: ${reason}`),
-      true,
-    );
+    this.fail(new PresenceError('CHANNEL_SHUTDOWN', 'channel', message), true);
   }
 
   /** Records and reports an error; `fatal` also closes the room and fails a pending join. */
   private fail(error: PresenceError, fatal: boolean): void {
-    this.room.model.setError(error);
-    if (fatal) this.shutdown(this.everSubscribed ? 'closed' : 'error');
-    else this.room.commit();
-    this.room.ctx.report(error);
+    if (fatal) this.close(this.everSubscribed ? 'closed' : 'error', error);
+    else this.deps.batch(() => this.deps.store.setError(error));
+    this.deps.report(error);
     if (fatal) {
       this.settle?.reject(error);
       this.settle = null;
     }
   }
 
-  private shutdown(status: 'closed' | 'error'): void {
-    const room = this.room;
+  /** Stops everything and commits the final status (and the error that caused it). */
+  private close(status: 'closed' | 'error', error: PresenceError | null): void {
     this.subscribed = false;
     this.clearTimer('staleTimer');
     this.clearTimer('graceTimer');
-    room.outbox.dispose();
-    room.sync.dispose();
-    room.events.dispose();
-    room.model.setStatus(status);
-    room.commit();
-    room.ctx.onStatusChange(room as unknown as PresenceRoom<UserState>);
+    this.deps.batch(() => {
+      if (error) this.deps.store.setError(error);
+      this.deps.disposeParts();
+      this.deps.store.setStatus(status);
+    });
+    this.deps.onStatusChange();
   }
 
   private maybeReady(): void {

@@ -1,12 +1,20 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
-import { Outbox } from '../outbound/Outbox.js';
 import { PresenceError } from '../facade/PresenceError.js';
-import { randomId } from './randomId.js';
-import { AgoraEvents } from '../queries/AgoraEvents.js';
-import { BatchedStore } from '../model/BatchedStore.js';
 import { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
+import { FrameIngest } from '../inbound/FrameIngest.js';
+import type { PresenceFrames } from '../inbound/PresenceFrames.js';
+import { BatchedStore } from '../model/BatchedStore.js';
+import { Committer } from '../model/Committer.js';
 import type { FrozenState } from '../model/stateObject.js';
+import { isPlainObject } from '../model/validateState.js';
+import { Outbox } from '../outbound/Outbox.js';
+import type { OutboxIO } from '../outbound/Outbox.js';
+import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
+import { AgoraEvents } from '../queries/AgoraEvents.js';
+import { AppListeners, checkAppEvent } from '../queries/AppListeners.js';
+import type { SupabaseEventName } from '../queries/AppListeners.js';
+import { SupabaseView } from '../queries/SupabaseView.js';
 import type {
   ChannelType,
   PresenceEvent,
@@ -16,64 +24,91 @@ import type {
   SupabasePresenceState,
   UserState,
 } from '../types.js';
-import { isPlainObject } from '../model/validateState.js';
-import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
-import type { PresenceMeta } from '../outbound/wire.js';
 import { bindChannel } from './bindChannel.js';
-import type { PresenceFrames } from '../inbound/PresenceFrames.js';
-import { SupabaseView } from '../queries/SupabaseView.js';
-import { openChannel } from './openChannel.js';
-import type { RoomOwner, RoomOptions } from './RoomOwner.js';
-
-export type { RoomOwner, RoomOptions } from './RoomOwner.js';
-import { checkAppEvent, AppListeners } from '../queries/AppListeners.js';
-import type { SupabaseEventName } from '../queries/AppListeners.js';
 import { ChannelLifecycle } from './ChannelLifecycle.js';
+import { openChannel } from './openChannel.js';
+import { randomId } from './randomId.js';
+import type { RoomOwner } from './RoomOwner.js';
+
+/** Options of one room (resolved from `JoinOptions`). */
+export interface RoomOptions<S extends UserState> {
+  channelType: ChannelType;
+  withPresence: boolean;
+  initialState: FrozenState<S>;
+}
 
 /**
- * One joined channel: a supabase-js channel, the room's store, its outbox and event layer. Each
- * raw presence frame is reconciled into one batch and committed once (one store notification
- * per frame).
+ * One joined channel, and the place its parts are wired together: frames come in through
+ * `FrameIngest` into the `ConnectionReconciler`, our own state goes out through the `Outbox`,
+ * the `ChannelLifecycle` follows the subscription, and every change is committed by the one
+ * `Committer` (one store notification per frame), whose facts feed `AgoraEvents`. Each part sees
+ * only the narrow interface it needs, never the room.
  */
 export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   readonly channel: RealtimeChannel;
   readonly store: StoreApi<RoomState<S>>;
-  /** @internal */ readonly model: BatchedStore<S>;
-  /** @internal */ readonly sync: ConnectionReconciler<S>;
-  /** @internal */ readonly outbox: Outbox<S>;
-  /** @internal */ readonly events: AgoraEvents<S>;
-  /** @internal */ readonly lifecycle: ChannelLifecycle<S>;
-  /** @internal */ readonly frames: PresenceFrames;
+  readonly channelType: ChannelType;
+  /** @internal The raw presence metas per key (tests read them). */
+  readonly frames: PresenceFrames;
+  private readonly batched: BatchedStore<S>;
+  private readonly committer: Committer<S>;
+  private readonly reconciler: ConnectionReconciler<S>;
+  private readonly outbox: Outbox<S>;
+  private readonly events: AgoraEvents<S>;
+  private readonly lifecycle: ChannelLifecycle<S>;
   private readonly listeners = new AppListeners();
 
-  readonly channelType: ChannelType;
-
   constructor(
-    readonly ctx: RoomOwner,
+    private readonly owner: RoomOwner,
     readonly channelName: string,
     options: RoomOptions<S>,
   ) {
+    const { selfId, settings } = owner;
     this.channelType = options.channelType;
-    this.model = new BatchedStore<S>(channelName, ctx.selfId);
-    this.store = this.model.store;
-    this.channel = openChannel(ctx, channelName);
+    this.batched = new BatchedStore<S>(channelName, selfId);
+    this.store = this.batched.store;
+    this.channel = openChannel(owner.client, channelName, settings);
     const connectionId = randomId();
-    const { initialState } = options;
     this.outbox = new Outbox<S>(
-      ctx.selfId,
+      selfId,
       connectionId,
-      initialState,
+      options.initialState,
       this.outboxIO(),
-      ctx.settings,
+      settings,
     );
-    this.sync = this.createSync(connectionId);
     this.events = new AgoraEvents<S>(
-      { ...ctx.settings, ...options, channelName },
+      { ...settings, ...options, channelName },
       () => this.store.getState(),
-      (event) => ctx.emit(event as PresenceEvent<UserState>),
+      (event) => owner.emit(event as PresenceEvent<UserState>),
     );
-    this.lifecycle = new ChannelLifecycle<S>(this);
-    this.frames = bindChannel(this.channel, this);
+    this.committer = new Committer<S>(this.batched, (facts) => this.events.handle(facts));
+    const batch = (write: () => void) => this.committer.batch(write);
+    this.reconciler = new ConnectionReconciler<S>({
+      store: this.batched,
+      selfId,
+      localConnectionId: connectionId,
+      limits: settings.limits,
+      debounceMs: settings.debounceMs,
+      now: () => Date.now(),
+      reject: (reason) => this.reject(reason),
+      onNewcomer: () => this.outbox.resendIfLagging(),
+      batch,
+    });
+    this.lifecycle = this.createLifecycle(batch);
+    const ingest = new FrameIngest<S>({
+      reconciler: this.reconciler,
+      supabase: this.listeners,
+      batch,
+      onSynced: (fullSync) => this.lifecycle.onSync(fullSync),
+      remainingRefs: () => this.channel.presenceState(),
+    });
+    this.frames = ingest.frames;
+    bindChannel(this.channel, {
+      presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
+      presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
+      broadcast: (event, payload) => this.deliverBroadcast(event, payload),
+      shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
+    });
   }
 
   presenceState(): SupabasePresenceState {
@@ -94,11 +129,8 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   async sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
     checkAppEvent(event, 'sendBroadcast');
     if (!isPlainObject(payload)) {
-      throw new PresenceError(
-        'INVALID_ARGUMENT',
-        'sendBroadcast',
-        'payload must be a plain object',
-      );
+      const reason = 'payload must be a plain object';
+      throw new PresenceError('INVALID_ARGUMENT', 'sendBroadcast', reason);
     }
     if (!this.lifecycle.canSend()) {
       const reason = `channel ${this.channelName} is not subscribed`;
@@ -111,74 +143,82 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   }
 
   subscribeUser(userId: string, listener: () => void): () => void {
-    return this.model.subscribeUser(userId, listener);
+    return this.batched.subscribeUser(userId, listener);
+  }
+
+  /** @internal Subscribes; resolves once subscribed and the first `presence_state` is applied. */
+  start(): Promise<void> {
+    return this.lifecycle.start();
+  }
+
+  /** @internal Leaves on purpose (announces the leave, then removes the channel). */
+  leave(): Promise<void> {
+    return this.lifecycle.leave();
+  }
+
+  /** @internal Sends `pk:leave` while the socket is still open (the page is going away). */
+  announceLeave(): void {
+    this.outbox.announceLeave();
+  }
+
+  /** @internal Our own state on this connection. */
+  get localState(): FrozenState<S> {
+    return this.outbox.current;
   }
 
   /** @internal Replaces our own state (already validated) and sends it. */
   setLocalState(next: FrozenState<S>): void {
     if (!this.outbox.replace(next) || !this.lifecycle.everSubscribed) return;
-    this.sync.putLocal(this.outbox.connection());
-    this.commit();
+    this.committer.batch(() => this.reconciler.putLocal(this.outbox.connection()));
   }
 
-  /** @internal Commits the open batch and emits its events. */
-  commit(): void {
-    this.events.handle(this.model.commit());
-  }
-
-  /** @internal Delivers a broadcast: `pk:` events to the sync layer, others to app handlers. */
-  deliverBroadcast(event: string, payload: unknown): void {
-    if (event === PK_EVENTS.state) this.sync.stateMessage(payload);
-    else if (event === PK_EVENTS.leave) this.sync.leaveNotice(payload);
-    if (event.startsWith(PK_PREFIX)) {
-      this.commit();
+  /** Delivers a broadcast: `pk:` events to the reconciler (one batch), others to app handlers. */
+  private deliverBroadcast(event: string, payload: unknown): void {
+    if (!event.startsWith(PK_PREFIX)) {
+      this.listeners.emitBroadcast(event, payload);
       return;
     }
-    this.listeners.emitBroadcast(event, payload);
-  }
-
-  /** @internal True when the app listens to `event` (its payloads are built only then). */
-  listensSupabase(event: SupabaseEventName): boolean {
-    return this.listeners.hasSupabase(event);
-  }
-
-  /** @internal Delivers a Supabase-style presence event to the app's listeners. */
-  forwardSupabase(event: SupabaseEventName, payload: SupabasePresenceEvent): void {
-    this.listeners.emitSupabase(event, payload);
-  }
-
-  /** @internal Reports a dropped remote payload. */
-  reject(reason: string): void {
-    const error = new PresenceError(
-      'INVALID_REMOTE_PAYLOAD',
-      'receive',
-      `${this.channelName}: ${reason}`,
-    );
-    this.model.setError(error);
-    this.ctx.report(error);
-  }
-
-  private createSync(localConnectionId: string): ConnectionReconciler<S> {
-    const { selfId, settings } = this.ctx;
-    return new ConnectionReconciler<S>({
-      model: this.model,
-      selfId,
-      localConnectionId,
-      limits: settings.limits,
-      debounceMs: settings.debounceMs,
-      now: () => Date.now(),
-      reject: (reason) => this.reject(reason),
-      onNewcomer: () => this.outbox.resendIfLagging(),
-      onTimerBatch: () => this.commit(),
+    this.committer.batch(() => {
+      if (event === PK_EVENTS.state) this.reconciler.stateMessage(payload);
+      else if (event === PK_EVENTS.leave) this.reconciler.leaveNotice(payload);
     });
   }
 
-  private outboxIO(): ConstructorParameters<typeof Outbox<S>>[3] {
+  /** Reports a dropped remote payload (the error also lands in the open batch's `lastError`). */
+  private reject(reason: string): void {
+    const message = `${this.channelName}: ${reason}`;
+    const error = new PresenceError('INVALID_REMOTE_PAYLOAD', 'receive', message);
+    this.batched.setError(error);
+    this.owner.report(error);
+  }
+
+  private createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
+    const { owner, channel } = this;
+    return new ChannelLifecycle<S>({
+      channelName: this.channelName,
+      channel,
+      removeChannel: () => owner.client.removeChannel(channel),
+      staleAfterMs: owner.settings.staleAfterMs,
+      batch,
+      store: this.batched,
+      reconciler: this.reconciler,
+      outbox: this.outbox,
+      disposeParts: () => {
+        this.outbox.dispose();
+        this.reconciler.dispose();
+        this.events.dispose();
+      },
+      report: (error) => owner.report(error),
+      onStatusChange: () => owner.onStatusChange(),
+    });
+  }
+
+  private outboxIO(): OutboxIO {
     return {
       now: () => Date.now(),
       canSend: () => this.lifecycle.canSend(),
       broadcast: (event, payload) => void this.channel.send({ type: 'broadcast', event, payload }),
-      track: (meta: PresenceMeta) => this.lifecycle.track(meta),
+      track: (meta) => this.lifecycle.track(meta),
     };
   }
 }

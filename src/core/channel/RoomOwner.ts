@@ -1,9 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { PresenceError } from '../facade/PresenceError.js';
-import type { PresenceRoom } from './PresenceRoom.js';
 import type { PresenceSettings } from '../facade/settings.js';
-import type { FrozenState } from '../model/stateObject.js';
-import type { ChannelType, PresenceEvent, UserState } from '../types.js';
+import type { PresenceEvent, UserState } from '../types.js';
 
 /** What a room needs from the `Presence` that owns it. */
 export interface RoomOwner {
@@ -12,13 +10,6 @@ export interface RoomOwner {
   settings: PresenceSettings;
   emit(event: PresenceEvent<UserState>): void;
   report(error: PresenceError): void;
-  /** The room's connection status changed (the directory lists our rooms). */
-  onStatusChange(room: PresenceRoom<UserState>): void;
-}
-
-/** Options of one room. */
-export interface RoomOptions<S extends UserState> {
-  channelType: ChannelType;
-  withPresence: boolean;
-  initialState: FrozenState<S>;
+  /** A room's connection status changed (the directory lists our rooms). */
+  onStatusChange(): void;
 }

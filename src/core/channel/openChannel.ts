@@ -1,15 +1,18 @@
-import type { RealtimeChannel } from '@supabase/supabase-js';
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { PresenceError } from '../facade/PresenceError.js';
-import type { RoomOwner } from './RoomOwner.js';
+import type { PresenceSettings } from '../facade/settings.js';
 
 /** Creates the room's channel: presence on under our key, no echo of our own broadcasts. */
-export function openChannel(ctx: RoomOwner, channelName: string): RealtimeChannel {
-  const { presenceKey, private: isPrivate } = ctx.settings;
-  const channel = ctx.client.channel(channelName, {
+export function openChannel(
+  client: SupabaseClient,
+  channelName: string,
+  settings: Pick<PresenceSettings, 'presenceKey' | 'private'>,
+): RealtimeChannel {
+  const channel = client.channel(channelName, {
     config: {
-      presence: { key: presenceKey, enabled: true },
+      presence: { key: settings.presenceKey, enabled: true },
       broadcast: { self: false },
-      private: isPrivate,
+      private: settings.private,
     },
   });
   // supabase-js hands back an existing channel of the same topic; we cannot bind to a used one.

@@ -13,7 +13,7 @@ import { ListenerSet } from '../queries/ListenerSet.js';
 import { applyStatePatch } from '../model/applyStatePatch.js';
 import { PresenceError } from './PresenceError.js';
 import { PresenceRoom } from '../channel/PresenceRoom.js';
-import type { RoomOwner } from '../channel/PresenceRoom.js';
+import type { RoomOwner } from '../channel/RoomOwner.js';
 import { onPageHide } from '../outbound/onPageHide.js';
 import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from '../queries/selectors.js';
 import type { PresenceSettings } from './settings.js';
@@ -35,7 +35,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
   private readonly errorListeners = new ListenerSet<PresenceError>();
   private readonly directory: Directory | null;
-  private readonly ctx: RoomOwner;
+  private readonly owner: RoomOwner;
   private readonly stopPageHide: () => void;
 
   constructor(
@@ -45,7 +45,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
   ) {
     this.cache = new StateCache<S>(settings.limits);
     const report = (error: PresenceError) => this.errorListeners.emit(error);
-    this.ctx = {
+    this.owner = {
       client,
       selfId: userId,
       settings,
@@ -56,7 +56,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     const name = settings.directory;
     this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
     this.stopPageHide = onPageHide(() => {
-      for (const room of this.roomList()) room.outbox.announceLeave();
+      for (const room of this.roomList()) room.announceLeave();
     });
   }
 
@@ -67,13 +67,13 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
     let room: PresenceRoom<S>;
     try {
-      room = new PresenceRoom<S>(this.ctx, name, roomOptions);
+      room = new PresenceRoom<S>(this.owner, name, roomOptions);
     } catch (error) {
       throw asPresenceError(error, 'join');
     }
     // Only now is the cached state safely inside the room.
     this.cache.drop(name);
-    const entry: RoomEntry<S> = { room, ready: room.lifecycle.start().then(() => room) };
+    const entry: RoomEntry<S> = { room, ready: room.start().then(() => room) };
     this.rooms.set(name, entry);
     entry.ready.catch(() => this.rooms.get(name) === entry && this.rooms.delete(name));
     return entry.ready;
@@ -88,7 +88,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     }
     this.rooms.delete(name);
     // supabase-js drops the channel synchronously, so a rejoin right away gets a fresh one.
-    await entry.room.lifecycle.leave();
+    await entry.room.leave();
     this.directory?.update(this.ownChannels());
   }
 
@@ -105,9 +105,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     const { rest } = splitChannelType(second, third, 'setState');
     const room = this.activeRoom(name);
     if (!room) return this.cache.set(name, rest);
-    room.setLocalState(
-      applyStatePatch(room.outbox.current, rest, this.settings.limits, 'setState'),
-    );
+    room.setLocalState(applyStatePatch(room.localState, rest, this.settings.limits, 'setState'));
   }
 
   async removeState(
@@ -120,7 +118,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     const keys = checkRemoveOptions(rest, 'removeState');
     const room = this.activeRoom(name);
     if (!room) return this.cache.remove(name, keys);
-    room.setLocalState(removeKeys<S>(room.outbox.current, keys));
+    room.setLocalState(removeKeys<S>(room.localState, keys));
   }
 
   async getState(
@@ -133,7 +131,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     checkChannelType(channelType, 'getState');
     const room = await this.readyRoom(name, 'getState');
     if (id === this.userId) {
-      const states = room.outbox.current as S;
+      const states = room.localState as S;
       return { userId: id, states, statesCount: stateSize(states) };
     }
     const occupant = room.store.getState().occupants.get(id);
@@ -190,7 +188,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     const entries = [...this.rooms.values()];
     this.rooms.clear();
     this.cache.clear();
-    await Promise.all([...entries.map((e) => e.room.lifecycle.leave()), this.directory?.dispose()]);
+    await Promise.all([...entries.map((e) => e.room.leave()), this.directory?.dispose()]);
   }
 
   private roomList(): PresenceRoom<S>[] {

@@ -8,9 +8,15 @@ import { parseConnectionState, parseLeaveNotice } from './validatePayload.js';
 import { isPlainObject } from '../model/validateState.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from '../types.js';
 
-/** What the sync layer needs from its room. */
+/** The store calls the reconciler makes: reads and writes of the open batch. */
+export type ReconcilerStore<S extends UserState> = Pick<
+  BatchedStore<S>,
+  'get' | 'write' | 'remove' | 'committedUserIds'
+>;
+
+/** What the reconciler needs from its room. */
 export interface ReconcilerDeps<S extends UserState> {
-  model: BatchedStore<S>;
+  store: ReconcilerStore<S>;
   selfId: string;
   localConnectionId: string;
   limits: StateLimits;
@@ -20,13 +26,14 @@ export interface ReconcilerDeps<S extends UserState> {
   reject(reason: string): void;
   /** A connection we had not seen joined (outside a full sync): re-send our state if lagging. */
   onNewcomer(): void;
-  /** A debounced leave expired outside any batch: the room must commit. */
-  onTimerBatch(): void;
+  /** Runs writes as one committed batch (a debounced leave that expired on its timer). */
+  batch(write: () => void): void;
 }
 
 /**
- * Reconciles presence metas and `pk:` broadcasts into the room model, per connection, with the
- * higher version winning. Every method writes into the model's open batch; the room commits.
+ * Reconciles presence metas and `pk:` broadcasts into the room's store, per connection, with the
+ * higher version winning. Every method writes into the store's open batch; the caller's batch
+ * commits it (see `Committer`).
  */
 export class ConnectionReconciler<S extends UserState> {
   private readonly early = new EarlyStates<S>();
@@ -34,8 +41,10 @@ export class ConnectionReconciler<S extends UserState> {
   private readonly leaves: LeaveDebouncer;
 
   constructor(private readonly deps: ReconcilerDeps<S>) {
+    // An expiry from the debounce timer is a batch of its own; with no debounce it runs inside
+    // the frame's batch and joins it.
     this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
-      this.expire(userId, graceful),
+      deps.batch(() => this.expire(userId, graceful)),
     );
   }
 
@@ -58,7 +67,7 @@ export class ConnectionReconciler<S extends UserState> {
   metasLeft(key: string, metas: readonly unknown[]): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.phx_ref : undefined;
-      const prev = this.deps.model.get(key);
+      const prev = this.deps.store.get(key);
       const conn = prev?.connections.find((c) => c.presenceRef === ref);
       if (!prev || !conn) continue;
       if (this.isLocal(key, conn.connectionId)) {
@@ -83,7 +92,7 @@ export class ConnectionReconciler<S extends UserState> {
     }
     const value = parsed.value;
     if (this.isLocal(userId, value.connectionId)) return;
-    const prev = this.deps.model.get(userId);
+    const prev = this.deps.store.get(userId);
     const conn = prev?.connections.find((c) => c.connectionId === value.connectionId);
     if (!prev || !conn) {
       this.early.remember(userId, value);
@@ -108,7 +117,7 @@ export class ConnectionReconciler<S extends UserState> {
 
   /** Writes our own connection (after a local change or a subscribe). */
   putLocal(connection: PresenceConnection<S>): void {
-    const prev = this.deps.model.get(this.deps.selfId);
+    const prev = this.deps.store.get(this.deps.selfId);
     const current = prev?.connections.find((c) => c.connectionId === connection.connectionId);
     const next = current ? { ...connection, presenceRef: current.presenceRef } : connection;
     this.putUser(this.deps.selfId, 'online', withConnection(prev?.connections ?? [], next), prev);
@@ -116,8 +125,8 @@ export class ConnectionReconciler<S extends UserState> {
 
   /** Our socket is down: everyone else becomes `stale` until the next `presence_state`. */
   markStale(): void {
-    for (const userId of this.deps.model.store.getState().userIds) {
-      const occupant = this.deps.model.get(userId);
+    for (const userId of this.deps.store.committedUserIds()) {
+      const occupant = this.deps.store.get(userId);
       if (!occupant || occupant.isSelf || occupant.status !== 'online') continue;
       this.stale.add(userId);
       this.putUser(userId, 'stale', occupant.connections, occupant);
@@ -127,7 +136,7 @@ export class ConnectionReconciler<S extends UserState> {
   /** A full sync arrived: whoever is still `stale` is confirmed present. O(stale users). */
   reconcileStale(): void {
     for (const userId of this.stale) {
-      const occupant = this.deps.model.get(userId);
+      const occupant = this.deps.store.get(userId);
       if (occupant?.status === 'stale')
         this.putUser(userId, 'online', occupant.connections, occupant);
     }
@@ -146,7 +155,7 @@ export class ConnectionReconciler<S extends UserState> {
     ref: string,
     fullSync: boolean,
   ): void {
-    const prev = this.deps.model.get(userId);
+    const prev = this.deps.store.get(userId);
     if (this.isLocal(userId, value.connectionId)) return this.setLocalRef(ref);
     const existing = prev?.connections.find((c) => c.connectionId === value.connectionId);
     const best = this.early.takeNewest(userId, value);
@@ -173,7 +182,7 @@ export class ConnectionReconciler<S extends UserState> {
 
   /** Our own meta came or went: only the presence ref of the local connection changes. */
   private setLocalRef(ref: string | null): void {
-    const prev = this.deps.model.get(this.deps.selfId);
+    const prev = this.deps.store.get(this.deps.selfId);
     const local = prev?.connections.find((c) => c.connectionId === this.deps.localConnectionId);
     if (!prev || !local) return;
     const connections = withConnection(prev.connections, { ...local, presenceRef: ref });
@@ -190,19 +199,12 @@ export class ConnectionReconciler<S extends UserState> {
     const next = buildOccupant(userId, isSelf, status, connections, prev);
     if (next === prev) return;
     // `prev` is the batch's current record of this user (every caller just read it).
-    this.deps.model.write(next, prev);
-    if (isSelf) return;
-    const facts = this.deps.model.pendingFacts;
-    if (!prev) facts.joined.push(userId);
-    else if (prev.state !== next.state) facts.stateChanged.push(userId);
+    this.deps.store.write(next, prev);
   }
 
   private expire(userId: string, graceful: boolean): void {
-    const occupant = this.deps.model.get(userId);
+    const occupant = this.deps.store.get(userId);
     if (!occupant || occupant.status !== 'leaving') return;
-    this.deps.model.remove(userId);
-    this.deps.model.pendingFacts.left.push({ userId, kind: graceful ? 'leave' : 'timeout' });
-    // With a debounce the expiry runs from a timer, outside any frame: it is its own batch.
-    if (this.deps.debounceMs > 0) this.deps.onTimerBatch();
+    this.deps.store.remove(userId, graceful ? 'leave' : 'timeout');
   }
 }

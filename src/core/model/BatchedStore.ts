@@ -6,19 +6,24 @@ import type { PresenceError } from '../facade/PresenceError.js';
 import { applyIdChanges } from './sortedIds.js';
 import type { ConnectionStatus, Occupant, RoomState, UserState } from '../types.js';
 
-/** What one committed batch changed, for the event layer. */
+/** What one committed batch changed, for the event layer. Recorded by the store's own writes. */
 export interface BatchFacts {
   joined: string[];
-  left: { userId: string; kind: 'leave' | 'timeout' }[];
+  left: { userId: string; kind: LeaveKind }[];
   stateChanged: string[];
   /** The batch applied our join's first `presence_state`. */
   snapshot: boolean;
 }
 
+/** How an occupant left: announced with `pk:leave`, or gone without a word. */
+export type LeaveKind = 'leave' | 'timeout';
+
 /**
  * The room's zustand store plus batching. Every incoming frame (or timer, or local change) opens
  * one batch; all its writes go to one table draft; `commit()` publishes them with a single
- * `setState`, then calls the keyed listeners of exactly the users whose record changed.
+ * `setState`, then calls the keyed listeners of exactly the users whose record changed. The
+ * batch's facts (who joined, left, changed state) are noted by the writes themselves, so no
+ * other part keeps or edits them. Only the room's `Committer` calls `commit()`.
  */
 export class BatchedStore<S extends UserState> {
   readonly store: StoreApi<RoomState<S>>;
@@ -58,29 +63,42 @@ export class BatchedStore<S extends UserState> {
   /** `put` for a caller that already holds the batch's current record of that user. */
   write(occupant: Occupant<S>, previous: Occupant<S> | undefined): void {
     if (previous === occupant) return;
+    const userId = occupant.userId;
     this.open().set(occupant);
-    this.changed.add(occupant.userId);
-    if (!previous) this.noteMembership(occupant.userId, 'add');
+    this.changed.add(userId);
+    if (!previous) this.noteMembership(userId, 'add');
+    // Our own record changes are not remote events.
+    if (userId === this.selfId) return;
+    if (!previous) this.facts.joined.push(userId);
+    else if (previous.state !== occupant.state) this.facts.stateChanged.push(userId);
   }
 
-  /** Removes an occupant. */
-  remove(userId: string): void {
+  /** Removes an occupant who left as `kind`. */
+  remove(userId: string, kind: LeaveKind): void {
     if (!this.open().delete(userId)) return;
     this.changed.add(userId);
     this.noteMembership(userId, 'remove');
+    this.facts.left.push({ userId, kind });
   }
 
+  /** The open batch applied our join's first `presence_state`: its events are a SNAPSHOT. */
+  markSnapshot(): void {
+    this.facts.snapshot = true;
+  }
+
+  /** The user ids of the last committed state (not the open batch). */
+  committedUserIds(): readonly string[] {
+    return this.store.getState().userIds;
+  }
+
+  /** Sets the connection status in the open batch. */
   setStatus(status: ConnectionStatus): void {
     this.patch.status = status;
   }
 
+  /** Sets `lastError` in the open batch. */
   setError(error: PresenceError): void {
     this.patch.lastError = error;
-  }
-
-  /** Facts of the open batch, filled in by the sync layer. */
-  get pendingFacts(): BatchFacts {
-    return this.facts;
   }
 
   /** Publishes the open batch with one store notification; returns its facts. */

@@ -36,6 +36,6 @@ export function change(
 ): void {
   for (const id of adds)
     model.put(buildOccupant(id, false, 'online', [conn(`c-${id}`, { n: id })], undefined));
-  for (const id of removes) model.remove(id);
+  for (const id of removes) model.remove(id, 'leave');
   model.commit();
 }

@@ -13,7 +13,7 @@ function setup(debounceMs = 2000) {
   const newcomers = vi.fn();
   const commit = () => facts.push(model.commit());
   const sync = new ConnectionReconciler<S>({
-    model,
+    store: model,
     selfId: 'me',
     localConnectionId: 'local',
     limits: DEFAULT_STATE_LIMITS,
@@ -21,7 +21,10 @@ function setup(debounceMs = 2000) {
     now: () => Date.now(),
     reject: (reason) => rejected.push(reason),
     onNewcomer: newcomers,
-    onTimerBatch: commit,
+    batch: (write) => {
+      write();
+      commit();
+    },
   });
   const meta = (
     connectionId: string,

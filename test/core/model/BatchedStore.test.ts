@@ -29,7 +29,7 @@ describe('BatchedStore', () => {
     expect(onA).toHaveBeenCalledTimes(1);
     expect(onB).not.toHaveBeenCalled();
     stopB();
-    model.remove('b');
+    model.remove('b', 'leave');
     model.commit();
     expect(onB).not.toHaveBeenCalled();
   });
@@ -51,7 +51,7 @@ describe('BatchedStore', () => {
     const listener = vi.fn();
     model.store.subscribe(listener);
     model.put(buildOccupant('x', false, 'online', [conn('c-x')], undefined));
-    model.remove('x');
+    model.remove('x', 'leave');
     model.commit();
     expect(model.store.getState().userIds).toEqual(['a']);
     expect(model.store.getState().occupancy).toBe(1);
@@ -61,5 +61,32 @@ describe('BatchedStore', () => {
     const model = modelWith(['a', 'self']);
     expect(model.store.getState().self?.userId).toBe('self');
     expect(model.store.getState().self?.isSelf).toBe(true);
+  });
+
+  it("notes each batch's facts from its own writes, never our own record's", () => {
+    const model = modelWith(['a', 'b', 'self']);
+    const a = model.get('a');
+    model.put(buildOccupant('a', false, 'online', [conn('c-a', { n: 'moved' }, 2)], a));
+    model.put(buildOccupant('c', false, 'online', [conn('c-c')], undefined));
+    model.remove('b', 'timeout');
+    const self = model.get('self');
+    model.put(buildOccupant('self', true, 'online', [conn('c-self', { n: 'x' }, 2)], self));
+    model.markSnapshot();
+    expect(model.commit()).toEqual({
+      joined: ['c'],
+      left: [{ userId: 'b', kind: 'timeout' }],
+      stateChanged: ['a'],
+      snapshot: true,
+    });
+    expect(model.commit()).toEqual({ joined: [], left: [], stateChanged: [], snapshot: false });
+  });
+
+  it('notes no fact for a status-only change or a removal of nobody', () => {
+    const model = modelWith(['a']);
+    const a = model.get('a');
+    model.put(buildOccupant('a', false, 'stale', a?.connections ?? [], a));
+    model.remove('ghost', 'leave');
+    expect(model.commit()).toEqual({ joined: [], left: [], stateChanged: [], snapshot: false });
+    expect(model.store.getState().occupants.get('a')?.status).toBe('stale');
   });
 });

@@ -1,0 +1,79 @@
+import type { AppListeners } from '../queries/AppListeners.js';
+import { SupabaseView } from '../queries/SupabaseView.js';
+import type { UserState } from '../types.js';
+import type { ConnectionReconciler } from './ConnectionReconciler.js';
+import { PresenceFrames } from './PresenceFrames.js';
+import type { FrameSink, RawMeta, RemainingRefs } from './PresenceFrames.js';
+
+/** What frame ingestion needs from its room. */
+export interface FrameIngestDeps<S extends UserState> {
+  reconciler: Pick<ConnectionReconciler<S>, 'metasJoined' | 'metasLeft'>;
+  /** The app's Supabase-style presence listeners (their payloads are built only when listened). */
+  supabase: Pick<AppListeners, 'hasSupabase' | 'emitSupabase'>;
+  /** Runs one frame's writes as one committed batch (see `Committer`). */
+  batch(write: () => void): void;
+  /** A frame was applied, inside its batch; `fullSync` for a `presence_state`. */
+  onSynced(fullSync: boolean): void;
+  /** The refs supabase-js still holds (see `PresenceFrames`). */
+  remainingRefs: RemainingRefs;
+}
+
+/**
+ * The inbound entry of presence frames: each raw `presence_state` / `presence_diff` is
+ * reconciled by `PresenceFrames` into the reconciler inside one batch, so a frame is one store
+ * notification. Supabase-style `join`/`leave` callbacks run as the frame is applied, `sync`
+ * after its commit (as supabase-js calls them).
+ */
+export class FrameIngest<S extends UserState> {
+  readonly frames: PresenceFrames;
+  private synced = false;
+
+  constructor(private readonly deps: FrameIngestDeps<S>) {
+    this.frames = new PresenceFrames(this.sink(), deps.remainingRefs);
+  }
+
+  /** A raw `presence_state` frame. */
+  state(payload: unknown, joinRef: unknown): void {
+    this.ingest(() => this.frames.state(payload, joinRef));
+  }
+
+  /** A raw `presence_diff` frame. */
+  diff(payload: unknown, joinRef: unknown): void {
+    this.ingest(() => this.frames.diff(payload, joinRef));
+  }
+
+  private ingest(apply: () => void): void {
+    this.synced = false;
+    this.deps.batch(apply);
+    // A diff buffered before its join's presence_state applied nothing: no `sync` for it.
+    if (this.synced) this.deps.supabase.emitSupabase('sync', { event: 'sync' });
+  }
+
+  private sink(): FrameSink {
+    const { reconciler, supabase } = this.deps;
+    return {
+      joined(key, fresh, listed, before, fullSync) {
+        if (fresh.length > 0) reconciler.metasJoined(key, fresh, fullSync);
+        if (supabase.hasSupabase('join')) {
+          const [newPresences, currentPresences] = views(listed, before);
+          supabase.emitSupabase('join', { event: 'join', key, currentPresences, newPresences });
+        }
+      },
+      left(key, removed, listed, after) {
+        if (removed.length > 0) reconciler.metasLeft(key, removed);
+        if (supabase.hasSupabase('leave')) {
+          const [leftPresences, currentPresences] = views(listed, after);
+          supabase.emitSupabase('leave', { event: 'leave', key, currentPresences, leftPresences });
+        }
+      },
+      synced: (fullSync) => {
+        this.synced = true;
+        this.deps.onSynced(fullSync);
+      },
+    };
+  }
+}
+
+function views(listed: readonly RawMeta[], current: readonly RawMeta[]): [unknown[], unknown[]] {
+  return [SupabaseView.metas(listed), SupabaseView.metas(current)];
+}
