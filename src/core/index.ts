@@ -20,3 +20,7 @@ export { sanitizeDisplayText, DISPLAY_TEXT_MAX } from './models/sanitizeDisplayT
 export { safeAvatarUrl, AVATAR_URL_MAX } from './models/safeAvatarUrl.js';
 export { initialsOf } from './models/initialsOf.js';
 export { stableColor, safeColor, textColorOn } from './models/stableColor.js';
+export { createTyping } from './models/createTyping.js';
+export { TYPING_DEFAULTS } from './models/typingTypes.js';
+export type * from './models/typingTypes.js';
+export { TYPING_EVENT } from './models/typingSignal.js';

@@ -16,3 +16,4 @@ export { useUserState } from './useUserState.js';
 export type { UserStateActions } from './useUserStateActions.js';
 export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 export { useWhoNow } from './useWhoNow.js';
+export { useTyping, type UseTypingOptions, type UseTypingResult } from './useTyping.js';
