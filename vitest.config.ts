@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { react18Project } from './test/react18/vitest.project.js';
 
 // One `vitest run` runs every project. Each project's own file says what it needs:
 //   unit      node + jsdom suites under test/ (React 19)
@@ -22,6 +23,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node' },
       },
+      react18Project,
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -1,17 +1,11 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import {
-  useEffect,
-  useEffectEvent,
-  useMemo,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ChannelType, Presence, PresenceOptions, UserState } from '../core/index.js';
 import { emptyRoomStore } from './emptyRoomStore.js';
 import type { PresenceSource } from './leaseRoom.js';
 import { PresenceContext, type PresenceContextValue } from './PresenceContext.js';
 import { RoomBinding } from './RoomBinding.js';
+import { useLatestCallback } from './useLatestCallback.js';
 
 interface RoomProps<S extends UserState> {
   /** The channel (room) to join. Changing it leaves the old room and joins the new one. */
@@ -72,7 +66,7 @@ export function PresenceProvider<S extends UserState = UserState>(
   );
 
   // Options and initial state are read at connect time and do not reconnect on their own.
-  const readConfig = useEffectEvent(() => ({
+  const readConfig = useLatestCallback(() => ({
     options: props.options,
     joinOptions: {
       ...(props.initialState === undefined ? {} : { initialState: props.initialState }),
@@ -89,7 +83,7 @@ export function PresenceProvider<S extends UserState = UserState>(
           : null;
     if (source === null) return undefined;
     return binding.connect(source, channel, joinOptions);
-  }, [binding, channel, givenPresence, client, userId]);
+  }, [binding, channel, givenPresence, client, userId, readConfig]);
 
   const selfId = givenPresence?.userId ?? userId ?? '';
   const emptyStore = useMemo(

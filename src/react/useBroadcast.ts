@@ -1,5 +1,6 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect } from 'react';
 import { usePresenceContext } from './PresenceContext.js';
+import { useLatestCallback } from './useLatestCallback.js';
 
 /**
  * Listens to a Broadcast `event` on this room's channel (typing, cursors, reactions: anything that
@@ -11,9 +12,9 @@ import { usePresenceContext } from './PresenceContext.js';
  */
 export function useBroadcast(event: string, handler: (payload: unknown) => void): void {
   const { room } = usePresenceContext();
-  const onPayload = useEffectEvent(handler);
+  const onPayload = useLatestCallback(handler);
   useEffect(() => {
     if (room === null) return undefined;
     return room.onBroadcast(event, (payload) => onPayload(payload));
-  }, [room, event]);
+  }, [room, event, onPayload]);
 }

@@ -1,6 +1,7 @@
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect } from 'react';
 import type { PresenceEvent, PresenceEventType, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
+import { useLatestCallback } from './useLatestCallback.js';
 
 /**
  * Calls `handler` for this room's Agora-style presence events of `type` (or every type with
@@ -16,12 +17,12 @@ export function usePresenceEvent<S extends UserState = UserState>(
   handler: (event: PresenceEvent<S>) => void,
 ): void {
   const { presence, channelName } = usePresenceContext<S>();
-  const onEvent = useEffectEvent(handler);
+  const onEvent = useLatestCallback(handler);
   useEffect(() => {
     if (presence === null) return undefined;
     return presence.addEventListener('presence', (event) => {
       if (event.channelName === channelName && (type === '*' || event.eventType === type))
         onEvent(event);
     });
-  }, [presence, channelName, type]);
+  }, [presence, channelName, type, onEvent]);
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PresenceError, WhereNowResult } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
+import { useLatestCallback } from './useLatestCallback.js';
 import { useRoomSelector } from './useRoomSelector.js';
 import type { EqualityFn } from './EqualityFn.js';
 
@@ -61,7 +62,7 @@ export function useWhereNow<T>(
   const key = `${userId}\u0000${attempt}\u0000${trigger}`;
 
   // Read at settle time, so an inline `isEqual` does not refetch on every render.
-  const settle = useEffectEvent(
+  const settle = useLatestCallback(
     (settledKey: string, data: WhereNowResult | undefined, error: PresenceError | null) =>
       setSettled((prev) => {
         const kept = prev?.userId === userId ? prev.data : undefined;
@@ -79,7 +80,7 @@ export function useWhereNow<T>(
     return () => {
       live = false;
     };
-  }, [presence, userId, key]);
+  }, [presence, userId, key, settle]);
 
   const current = settled?.userId === userId ? settled : null;
   const raw = current?.data;
