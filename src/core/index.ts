@@ -24,3 +24,6 @@ export { createTyping } from './models/createTyping.js';
 export { TYPING_DEFAULTS } from './models/typingTypes.js';
 export type * from './models/typingTypes.js';
 export { TYPING_EVENT } from './models/typingSignal.js';
+export { createMicSeats } from './models/createMicSeats.js';
+export { SEAT_STATE_KEYS, SPEAKING_LEVEL_EVENT, MAX_SEATS } from './models/seatState.js';
+export type * from './models/seatTypes.js';
