@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, the library build and its package checks, then every vitest
-// project. The browser projects (`e2e`, and any Vitest browser-mode project such as `storybook`)
-// need a Chromium: scripts/findChromium.mjs finds one (or installs Debian's as root); without one
-// they are skipped with one line saying why, except under CI=true, where that fails the run.
+// project; a failed package check (publint, attw, size budgets) fails the run after the tests.
+// The browser projects (`e2e`, and Vitest browser-mode ones such as `storybook`) need a Chromium:
+// scripts/findChromium.mjs finds one (or installs Debian's as root); without one they are skipped
+// with one line saying why, except under CI=true, where that fails the run.
 // Arguments after `--` go to vitest: `npm test -- test/core`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,10 +18,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REACT18 = fileURLToPath(new URL('ensure-react18.mjs', import.meta.url));
 const onCi = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
 
-/** Runs a command in the repository root, inheriting the terminal; exits on failure. */
+/** Runs a command in the repository root, inheriting the terminal; true when it succeeded. */
+function succeeds(command, args, env = process.env) {
+  return spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env }).status === 0;
+}
+
+/** As succeeds(), but a failure ends the run at once. */
 function step(command, args, env = process.env) {
-  const { status, signal } = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
-  if (status !== 0) process.exit(status ?? (signal ? 1 : 0));
+  if (!succeeds(command, args, env)) process.exit(1);
 }
 
 /** Every vitest project's name, and whether it needs a browser. Resolves configs, runs nothing. */
@@ -38,6 +43,9 @@ async function listProjects() {
 
 step('npm', ['run', 'typecheck']);
 step('npm', ['run', 'lint']);
+step('npm', ['run', 'build']);
+// The package checks (publint, attw, size budgets) fail the run at the end, after the tests.
+const packageOk = succeeds('npm', ['run', 'check:package']);
 // React 18 for the React 18 project, installed into test/react18 when missing.
 if (existsSync(REACT18)) step(process.execPath, [REACT18]);
 
@@ -63,9 +71,18 @@ if (chromium.path !== undefined) {
 const run = missingBrowser === undefined ? projects : projects.filter((p) => !p.browser);
 const filter = run.length === projects.length ? [] : run.flatMap((p) => ['--project', p.name]);
 const vitestBin = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-step(process.execPath, [vitestBin, 'run', ...filter, ...process.argv.slice(2)], env);
+const testsOk = succeeds(
+  process.execPath,
+  [vitestBin, 'run', ...filter, ...process.argv.slice(2)],
+  env,
+);
 
-if (missingBrowser !== undefined && onCi) {
-  console.error(`[presence-kit] CI=true and the browser suites could not run: ${missingBrowser}`);
+const failures = [
+  testsOk ? '' : 'vitest',
+  packageOk ? '' : 'check:package (see its output above the tests)',
+  missingBrowser !== undefined && onCi ? `the browser suites under CI=true: ${missingBrowser}` : '',
+].filter(Boolean);
+if (failures.length > 0) {
+  console.error(`[presence-kit] npm test failed: ${failures.join('; ')}`);
   process.exit(1);
 }

@@ -1,0 +1,61 @@
+// Size budgets of the built package (dist/), checked by `npm run check:package` (part of
+// `npm test`): minified and gzipped, as an app's bundler would ship them. The peers
+// (@supabase/supabase-js, react and its subpaths, from package.json) are the app's and left out;
+// so is react-dom. The kit's own dependencies (zustand, use-sync-external-store) count.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const DIST = fileURLToPath(new URL('dist/', import.meta.url));
+const APP_PROVIDED = ['react-dom'];
+
+/**
+ * An esbuild plugin that leaves out the core and React modules, so a check of the components
+ * entry measures only what it adds on top of them.
+ */
+const coreAndReactExternal = {
+  name: 'core-and-react-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
+      const file = resolve(dirname(importer), path);
+      const shared = file.startsWith(`${DIST}core/`) || file.startsWith(`${DIST}react/`);
+      return shared ? { path: file, external: true } : undefined;
+    });
+  },
+};
+
+export default [
+  {
+    name: 'presence-kit + presence-kit/react (all of both)',
+    path: 'scripts/size/coreAndReact.js',
+    ignore: APP_PROVIDED,
+    gzip: true,
+    limit: '12 kB',
+  },
+  {
+    name: 'typical import: createPresence + createPresenceContext',
+    import: {
+      'dist/index.js': '{ createPresence }',
+      'dist/react/index.js': '{ createPresenceContext }',
+    },
+    ignore: APP_PROVIDED,
+    gzip: true,
+    limit: '12 kB',
+  },
+  {
+    name: 'presence-kit (core alone)',
+    import: { 'dist/index.js': '*' },
+    ignore: APP_PROVIDED,
+    gzip: true,
+  },
+  {
+    name: 'presence-kit/components, on top of core + react',
+    import: { 'dist/components/index.js': '*' },
+    ignore: APP_PROVIDED,
+    gzip: true,
+    limit: '8 kB',
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      plugins: [...(config.plugins ?? []), coreAndReactExternal],
+    }),
+  },
+];
