@@ -43,17 +43,21 @@ export class RoomBinding<S extends UserState = UserState> {
     };
   }
 
-  /** Resolves with `pick(snapshot)` as soon as it is not `null` (never, on the server). */
+  /**
+   * Resolves with `pick(snapshot)` as soon as it is not `null` (never, on the server). Rejects
+   * with the join's error once the engine refused the join without a room, since that value will
+   * then never come: a waiter must not hang.
+   */
   when<T>(pick: (snapshot: RoomSnapshot<S>) => T | null): Promise<T> {
-    const now = pick(this.#snapshot);
-    if (now !== null) return Promise.resolve(now);
-    return new Promise<T>((resolve) => {
-      this.#waiters.push((snapshot) => {
+    return new Promise<T>((resolve, reject) => {
+      const settle = (snapshot: RoomSnapshot<S>): boolean => {
         const value = pick(snapshot);
-        if (value === null) return false;
-        resolve(value);
+        if (value !== null) resolve(value);
+        else if (snapshot.error !== null) reject(snapshot.error);
+        else return false;
         return true;
-      });
+      };
+      if (!settle(this.#snapshot)) this.#waiters.push(settle);
     });
   }
 
