@@ -27,3 +27,7 @@ export { TYPING_EVENT } from './models/typingSignal.js';
 export { createMicSeats } from './models/createMicSeats.js';
 export { SEAT_STATE_KEYS, SPEAKING_LEVEL_EVENT, MAX_SEATS } from './models/seatState.js';
 export type * from './models/seatTypes.js';
+export { createIdle } from './models/createIdle.js';
+export { IDLE_DEFAULTS } from './models/idleTypes.js';
+export type * from './models/idleTypes.js';
+export { domActivity } from './models/domActivity.js';

@@ -17,3 +17,4 @@ export type { UserStateActions } from './useUserStateActions.js';
 export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 export { useWhoNow } from './useWhoNow.js';
 export { useTyping, type UseTypingOptions, type UseTypingResult } from './useTyping.js';
+export { useIdle, type UseIdleOptions } from './useIdle.js';
