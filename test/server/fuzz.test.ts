@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANON_KEY, createHub, type Hub } from '../../src/server/hub/index.js';
+import {
+  DEFAULT_ANON_KEY,
+  createHub,
+  type Hub,
+  type HubConnection,
+} from '../../src/server/hub/index.js';
 import { encodeBroadcastPush } from '../../src/server/protocol/index.js';
 import { createLoopbackClient } from '../../src/server/loopback/index.js';
 import { subscribe, waitFor } from './support/wait.js';
@@ -130,23 +135,45 @@ async function fuzzSocket(
   return { received, closeCode };
 }
 
+/** A socket joined to the fuzzed topic that never reads: its unsent bytes only grow. */
+async function slowConsumer(hub: Hub): Promise<{ closeCode: () => number }> {
+  const outcome = await hub.connect({ apikey: DEFAULT_ANON_KEY, vsn: '2.0.0' });
+  if (!outcome.ok) throw new Error(outcome.error);
+  let unsent = 0;
+  let closeCode = 0;
+  const grow = (n: number) => {
+    unsent += n;
+    conn?.backlog(unsent);
+  };
+  let conn: HubConnection | null = null;
+  conn = outcome.open({
+    sendText: (text) => grow(text.length),
+    sendBinary: (bytes) => grow(bytes.byteLength),
+    close: (code) => (closeCode = code),
+  });
+  conn.receive('["1","1","realtime:fz","phx_join",{"config":{"presence":{"enabled":true}}}]');
+  return { closeCode: () => closeCode };
+}
+
 describe('fuzzing the hub', () => {
   it('survives thousands of random and mutated frames and still serves a well-behaved client', async () => {
     const errors: unknown[] = [];
     const hub = createHub({
-      limits: { maxEventsPerSecond: 1e9, maxFrameSizeBytes: 100_000 },
+      limits: { maxEventsPerSecond: 1e9, maxFrameSizeBytes: 100_000, maxBufferedBytes: 5_000 },
       // A handler that throws is caught and logged at 'error': that is a failure too.
       log: (level, message, details) => level === 'error' && errors.push({ message, details }),
     });
     const onError = (e: unknown) => errors.push(e);
     process.on('uncaughtException', onError);
     try {
+      const slow = await slowConsumer(hub);
       const replies = await Promise.all([
         fuzzSocket(hub, '2.0.0', 1, 3000),
         fuzzSocket(hub, '1.0.0', 2, 2000),
         fuzzSocket(hub, '2.0.0', 3, 3000),
       ]);
       expect(replies.every((r) => r.received > 0 && r.closeCode === 1009)).toBe(true);
+      expect(slow.closeCode()).toBe(1008);
       expect(hub.stats().sockets).toBe(0);
       expect(Object.keys(hub.stats().decodeErrors).length).toBeGreaterThan(3);
       const lb = createLoopbackClient({ hub });

@@ -1,8 +1,7 @@
 import { parseJson, utf8Text } from '../protocol/json.js';
 import { encodeUserBroadcast } from '../protocol/binaryCodec.js';
 import type { BroadcastPush, Message } from '../protocol/types.js';
-import type { Connection } from './connection.js';
-import type { Channel, HubContext } from './context.js';
+import type { Channel, HubContext, HubSocket } from './context.js';
 import { broadcastMessage, fanout, type Delivery } from './fanout.js';
 import { payloadByteLimit } from './limits.js';
 import { reply, shutdownChannel } from './rooms.js';
@@ -57,11 +56,7 @@ function readPayload(push: BroadcastPush): { ok: true; value: unknown } | { ok: 
 }
 
 /** A kind-3 binary push: kind 4 to vsn 2.0.0 sockets, JSON text to vsn 1.0.0 ones (if JSON). */
-export function handleBinaryBroadcast(
-  ctx: HubContext,
-  conn: Connection,
-  push: BroadcastPush,
-): void {
+export function handleBinaryBroadcast(ctx: HubContext, conn: HubSocket, push: BroadcastPush): void {
   const ch = conn.channels.get(push.topic);
   if (!ch) {
     reply({ conn, joinRef: null, topic: push.topic }, push.ref, 'error', {

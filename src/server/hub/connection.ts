@@ -1,7 +1,7 @@
 import { encodeText } from '../protocol/messageCodec.js';
 import type { OutMessage, Vsn } from '../protocol/types.js';
 import type { JwtClaims } from './auth.js';
-import type { Channel, HubContext } from './context.js';
+import type { Channel, HubContext, HubSocket } from './context.js';
 import type { SocketSink } from './types.js';
 
 /** Frames a socket may queue behind a slow (async) one before it is closed as a flood. */
@@ -13,7 +13,7 @@ type Handler = (conn: Connection, data: string | Uint8Array) => void | Promise<v
  * One client socket. Inbound frames are handled strictly in order: when a handler is async
  * (token checks), later frames wait in a queue, so a join is always settled before what follows it.
  */
-export class Connection {
+export class Connection implements HubSocket {
   readonly channels = new Map<string, Channel>();
   lastSeen = Date.now();
   closed = false;

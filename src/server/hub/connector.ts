@@ -1,7 +1,7 @@
 import { connectErrorMessage } from './auth.js';
 import { Connection } from './connection.js';
 import type { HubContext } from './context.js';
-import { dropConnection, handleFrame } from './handleFrame.js';
+import { closeConnection, dropConnection, handleFrame } from './handleFrame.js';
 import type { IdleSweeper } from './idleSweeper.js';
 import type { ConnectOutcome, Hub, SocketSink } from './types.js';
 import type { JwtClaims } from './auth.js';
@@ -10,6 +10,14 @@ function parseVsn(vsn: string | null | undefined): '1.0.0' | '2.0.0' | null {
   // Phoenix falls back to 1.0.0 when the client names no version.
   if (vsn === undefined || vsn === null || vsn === '' || vsn === '1.0.0') return '1.0.0';
   return vsn === '2.0.0' ? '2.0.0' : null;
+}
+
+/** Closes a socket whose unsent bytes passed the limit: it stopped reading, the others go on. */
+function closeSlowConsumer(ctx: HubContext, conn: Connection, bytes: number): void {
+  if (conn.closed) return;
+  const limit = ctx.limits.maxBufferedBytes;
+  ctx.log('warn', 'slow consumer closed', { socket: conn.id, bufferedBytes: bytes, limit });
+  closeConnection(ctx, conn, 1008, 'slow consumer');
 }
 
 function sleep(ms: number): Promise<void> {
@@ -51,6 +59,9 @@ export class Connector {
       id,
       receive: (data: string | Uint8Array) => conn.enqueue(data),
       closed: () => dropConnection(ctx, conn),
+      backlog: (bytes: number) => {
+        if (bytes > ctx.limits.maxBufferedBytes) closeSlowConsumer(ctx, conn, bytes);
+      },
     };
   }
 

@@ -1,10 +1,10 @@
 import type { JwtClaims } from './auth.js';
-import type { Connection } from './connection.js';
 import type { AverageRate, Limits, SlidingWindow } from './limits.js';
 import type { PresenceTopic } from './presenceTopic.js';
 import type { StatsCounters } from './statsCounters.js';
 import type { TokenVerifier } from './tokenVerifier.js';
-import type { AuthorizeFn, FrameTap, LogFn } from './types.js';
+import type { OutMessage, Vsn } from '../protocol/types.js';
+import type { AuthorizeFn, FrameTap, LogFn, SocketSink } from './types.js';
 
 /** A join's `config`, with the client's lenient defaults applied (PROTOCOL.md §2.1). */
 export interface ChannelConfig {
@@ -17,10 +17,32 @@ export interface ChannelConfig {
   postgresChanges: unknown[];
 }
 
+/**
+ * One client socket as the handlers see it (implemented by `Connection`, which also queues its
+ * inbound frames). An interface here so the socket and its channels can name each other.
+ */
+export interface HubSocket {
+  readonly id: string;
+  readonly vsn: Vsn;
+  readonly sink: SocketSink;
+  /** The apikey the socket connected with; joins without an access token use it. */
+  readonly token: string;
+  readonly claims: JwtClaims;
+  /** Joined channels by wire topic. */
+  readonly channels: Map<string, Channel>;
+  /** When the socket last sent a frame (hub clock, ms). */
+  readonly lastSeen: number;
+  closed: boolean;
+  /** Sends a message; `payloadJson` reuses an already serialised payload. */
+  send(msg: OutMessage, payloadJson?: string): void;
+  /** Fan-out send of a frame encoded once for every recipient; false if the socket is closed. */
+  sendShared(frame: string | Uint8Array, msg: OutMessage): boolean;
+}
+
 /** One joined channel on one socket. */
 export interface Channel {
   readonly id: number;
-  readonly conn: Connection;
+  readonly conn: HubSocket;
   /** Wire topic, `realtime:room`. */
   readonly topic: string;
   /** Topic name, `room`. */
@@ -60,7 +82,7 @@ export interface HubContext {
   readonly log: LogFn;
   readonly joinErrorDelayMs: number;
   readonly presenceFlushMs: number;
-  readonly connections: Map<string, Connection>;
+  readonly connections: Map<string, HubSocket>;
   readonly rooms: Map<string, Room>;
   readonly stats: StatsCounters;
   readonly taps: Set<FrameTap>;

@@ -3,8 +3,7 @@ import { parseJson, utf8Length, utf8Text } from '../protocol/json.js';
 import type { BroadcastPush, Message } from '../protocol/types.js';
 import { handleAccessToken } from './accessToken.js';
 import { handleBinaryBroadcast, handleJsonBroadcast } from './broadcastHandler.js';
-import type { Connection } from './connection.js';
-import type { HubContext } from './context.js';
+import type { HubContext, HubSocket } from './context.js';
 import { joinChannel } from './joinChannel.js';
 import { handlePresence } from './presenceHandler.js';
 import { closeChannel, removeChannel, reply } from './rooms.js';
@@ -18,17 +17,18 @@ function frameBytes(data: string | Uint8Array, max: number): number {
 /** Closes a socket from the server side and forgets it. */
 export function closeConnection(
   ctx: HubContext,
-  conn: Connection,
+  conn: HubSocket,
   code: number,
   reason: string,
 ): void {
   if (conn.closed) return;
+  ctx.stats.countClose(reason);
   dropConnection(ctx, conn);
   conn.sink.close(code, reason);
 }
 
 /** Forgets a socket whose transport is gone; its presence leaves as on socket loss. */
-export function dropConnection(ctx: HubContext, conn: Connection): void {
+export function dropConnection(ctx: HubContext, conn: HubSocket): void {
   if (conn.closed) return;
   conn.closed = true;
   for (const ch of [...conn.channels.values()]) removeChannel(ctx, ch);
@@ -37,7 +37,7 @@ export function dropConnection(ctx: HubContext, conn: Connection): void {
 
 function tapIn(
   ctx: HubContext,
-  conn: Connection,
+  conn: HubSocket,
   msg: Message | BroadcastPush,
   event: string,
   payload: unknown,
@@ -55,7 +55,7 @@ function tapPayload(ctx: HubContext, push: BroadcastPush): unknown {
   return parsed.ok ? parsed.value : push.payload;
 }
 
-function handleMessage(ctx: HubContext, conn: Connection, msg: Message): void | Promise<void> {
+function handleMessage(ctx: HubContext, conn: HubSocket, msg: Message): void | Promise<void> {
   if (msg.event === 'phx_join') return joinChannel(ctx, conn, msg);
   if (msg.topic === 'phoenix' && msg.event === 'heartbeat')
     return reply({ conn, joinRef: null, topic: 'phoenix' }, msg.ref, 'ok', {});
@@ -91,7 +91,7 @@ function handleMessage(ctx: HubContext, conn: Connection, msg: Message): void | 
  */
 export function handleFrame(
   ctx: HubContext,
-  conn: Connection,
+  conn: HubSocket,
   data: string | Uint8Array,
 ): void | Promise<void> {
   if (frameBytes(data, ctx.limits.maxFrameSizeBytes) > ctx.limits.maxFrameSizeBytes) {

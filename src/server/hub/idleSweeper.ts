@@ -1,4 +1,4 @@
-import type { Connection } from './connection.js';
+import type { HubSocket } from './context.js';
 
 /**
  * Closes sockets that sent nothing for `timeoutMs` (Phoenix's transport timeout, 60 s; heartbeats
@@ -9,8 +9,8 @@ export class IdleSweeper {
 
   constructor(
     private readonly timeoutMs: number,
-    private readonly connections: () => Iterable<Connection>,
-    private readonly expire: (conn: Connection) => void,
+    private readonly connections: () => Iterable<HubSocket>,
+    private readonly expire: (conn: HubSocket) => void,
   ) {}
 
   /** Starts sweeping, if enabled and not already running. */

@@ -1,12 +1,11 @@
-import type { Connection } from './connection.js';
-import type { HubContext } from './context.js';
+import type { HubContext, HubSocket } from './context.js';
 import { roomKey } from './context.js';
 import { emptyRecord } from './emptyRecord.js';
 import type { PresenceMap } from './presenceTopic.js';
 import type { HubInspection, SocketInfo } from './types.js';
 
 /** What `dropSocket` predicates see about a socket. */
-export function socketInfo(conn: Connection): SocketInfo {
+export function socketInfo(conn: HubSocket): SocketInfo {
   return { id: conn.id, vsn: conn.vsn, role: conn.claims.role, topics: [...conn.channels.keys()] };
 }
 

@@ -1,7 +1,6 @@
 import type { Message } from '../protocol/types.js';
 import { joinErrorReason, type JwtClaims } from './auth.js';
-import type { Connection } from './connection.js';
-import type { Channel, ChannelConfig, HubContext } from './context.js';
+import type { Channel, ChannelConfig, HubContext, HubSocket } from './context.js';
 import { scheduleExpiry } from './expiry.js';
 import { joinToken, parseJoinConfig, postgresChangesReply } from './joinConfig.js';
 import { SlidingWindow } from './limits.js';
@@ -17,7 +16,7 @@ function sleep(ms: number): Promise<void> {
 
 async function refuse(
   ctx: HubContext,
-  conn: Connection,
+  conn: HubSocket,
   msg: Message,
   reason: string,
 ): Promise<void> {
@@ -29,7 +28,7 @@ async function refuse(
 
 function createChannel(
   ctx: HubContext,
-  conn: Connection,
+  conn: HubSocket,
   msg: Message,
   config: ChannelConfig,
   token: string,
@@ -80,7 +79,7 @@ function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
  * Handles `phx_join` (PROTOCOL.md §2): topic checks, duplicate join, channel limit, token and
  * private-channel policy, then the ok reply and `presence_state`.
  */
-export async function joinChannel(ctx: HubContext, conn: Connection, msg: Message): Promise<void> {
+export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message): Promise<void> {
   // Phoenix has no route for other topics.
   if (!msg.topic.startsWith(PREFIX)) return refuse(ctx, conn, msg, 'unmatched topic');
   const name = msg.topic.slice(PREFIX.length);

@@ -24,6 +24,11 @@ export interface Limits {
    * under `(other)`. @default 1000
    */
   maxStatsKeys: number;
+  /**
+   * Bytes that may wait unsent for one client (ws `bufferedAmount` on the Node host, the undelivered
+   * queue on the loopback); past it the socket is closed as a slow consumer (1008). @default 8000000
+   */
+  maxBufferedBytes: number;
 }
 
 /** The real server's defaults, plus the local server's own bounds. */
@@ -37,6 +42,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxFrameSizeBytes: 5_000_000,
   maxPresenceKeyLength: 256,
   maxStatsKeys: 1000,
+  maxBufferedBytes: 8_000_000,
 });
 
 /** Merges partial limits over the defaults. */

@@ -1,7 +1,6 @@
 import { encodeText } from '../protocol/messageCodec.js';
 import type { OutMessage, Vsn } from '../protocol/types.js';
-import type { Connection } from './connection.js';
-import type { Channel, HubContext, Room } from './context.js';
+import type { Channel, HubContext, HubSocket, Room } from './context.js';
 import { roomKey } from './context.js';
 import { PresenceTopic, buildDiff, type PresenceDiff } from './presenceTopic.js';
 
@@ -40,7 +39,7 @@ export class FanoutEncoder {
     return text;
   }
   /** Sends the shared text to `conn`; the caller counts the frames. False if it is closed. */
-  sends(conn: Connection): boolean {
+  sends(conn: HubSocket): boolean {
     return conn.sendShared(this.text(conn.vsn), this.msg);
   }
 }

@@ -66,6 +66,7 @@ export interface CounterSnapshot {
   decodeErrors: EventCounts;
   shutdowns: EventCounts;
   rest: EventCounts;
+  closes: EventCounts;
 }
 
 /**
@@ -80,6 +81,7 @@ export class StatsCounters {
   private readonly decodeErrors: Tally;
   private readonly shutdowns: Tally;
   private readonly rest: Tally;
+  private readonly closes: Tally;
 
   constructor(private readonly maxKeys: number) {
     this.framesIn = new Tally(maxKeys);
@@ -87,6 +89,7 @@ export class StatsCounters {
     this.decodeErrors = new Tally(maxKeys);
     this.shutdowns = new Tally(maxKeys);
     this.rest = new Tally(maxKeys);
+    this.closes = new Tally(maxKeys);
   }
 
   /** A room of `topic` was created: its frames count per topic from now on. */
@@ -139,6 +142,11 @@ export class StatsCounters {
     this.shutdowns.add(message);
   }
 
+  /** Counts a socket the server closed, by reason. */
+  countClose(reason: string): void {
+    this.closes.add(reason);
+  }
+
   /** Counts a REST response, by status. */
   countRest(status: number): void {
     this.rest.add(String(status));
@@ -155,6 +163,7 @@ export class StatsCounters {
       decodeErrors: this.decodeErrors.toRecord(),
       shutdowns: this.shutdowns.toRecord(),
       rest: this.rest.toRecord(),
+      closes: this.closes.toRecord(),
     };
   }
 
@@ -163,6 +172,7 @@ export class StatsCounters {
     for (const tally of [this.framesIn, this.framesOut, this.decodeErrors, this.shutdowns])
       tally.clear();
     this.rest.clear();
+    this.closes.clear();
     for (const [name, old] of this.topics) {
       const fresh = new TopicTally(this.maxKeys);
       fresh.rooms = old.rooms;

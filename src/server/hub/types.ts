@@ -78,7 +78,7 @@ export interface HubStats {
   framesIn: EventCounts;
   /** Frames sent, by event (`phx_reply`, `presence_state`, `presence_diff`, `broadcast`, `system`, ...). */
   framesOut: EventCounts;
-  /** Per wire topic (`realtime:room`). */
+  /** Per wire topic (`realtime:room`) that has a room now; a room's counters go with it. */
   topics: Record<string, TopicCounters>;
   /** Frames that failed to decode, by error. */
   decodeErrors: EventCounts;
@@ -86,6 +86,8 @@ export interface HubStats {
   shutdowns: EventCounts;
   /** REST requests, by status code. */
   rest: EventCounts;
+  /** Sockets the server closed, by reason (`slow consumer`, `message too big`, `idle timeout`, ...). */
+  closes: EventCounts;
   /** Tenant-wide events per second, 60 s average. */
   eventsPerSecond: number;
   /** Tenant-wide presence events per second, 60 s average. */
@@ -121,6 +123,12 @@ export interface HubConnection {
   receive(data: string | Uint8Array): void;
   /** Tells the hub the transport closed. */
   closed(code?: number): void;
+  /**
+   * Tells the hub how many bytes wait unsent to this client. Over `Limits.maxBufferedBytes` the
+   * hub closes the socket (1008) as a slow consumer, so one client that stops reading cannot make
+   * the server buffer for it without end. Hosts call it after writing.
+   */
+  backlog(bytes: number): void;
 }
 
 /** The transport-free Realtime server core. */

@@ -38,6 +38,8 @@ export class LoopbackWebSocket extends EventTarget {
   private readonly inbound: Inbound[] = [];
   private outScheduled = false;
   private inScheduled = false;
+  /** Bytes (UTF-16 units for text) queued to this client and not yet delivered. */
+  private inboundBytes = 0;
 
   constructor(hub: Hub, url: string | URL) {
     super();
@@ -89,6 +91,12 @@ export class LoopbackWebSocket extends EventTarget {
     if (this.readyState === this.CLOSED) return;
     this.inbound.push(item);
     this.flushInLater();
+    if ('data' in item) {
+      const data = item.data;
+      this.inboundBytes += typeof data === 'string' ? data.length : data.byteLength;
+      // The in-page equivalent of ws's bufferedAmount: what the client has not taken yet.
+      this.conn?.backlog(this.inboundBytes);
+    }
   }
 
   private flushOutLater(): void {
@@ -108,6 +116,7 @@ export class LoopbackWebSocket extends EventTarget {
     this.inScheduled = true;
     queueMicrotask(() => {
       this.inScheduled = false;
+      this.inboundBytes = 0;
       for (const item of this.inbound.splice(0)) {
         if (this.readyState === this.CLOSED) return;
         if ('close' in item) this.finish(item.close, item.reason);

@@ -60,5 +60,9 @@ export async function handleUpgrade(
   if (socket.destroyed) return;
   // The upgrade socket of an http.Server is a net.Socket; the sink corks it per tick.
   const raw = socket as Socket;
-  wss.handleUpgrade(req, socket, head, (ws) => wire(ws, outcome.open(socketSink(ws, raw))));
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    let conn: HubConnection | null = null;
+    conn = outcome.open(socketSink(ws, raw, (bytes) => conn?.backlog(bytes)));
+    wire(ws, conn);
+  });
 }
