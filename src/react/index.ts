@@ -18,3 +18,7 @@ export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 export { useWhoNow } from './useWhoNow.js';
 export { useTyping, type UseTypingOptions, type UseTypingResult } from './useTyping.js';
 export { useIdle, type UseIdleOptions } from './useIdle.js';
+export { useMicSeats, type UseMicSeatsOptions, type UseMicSeatsResult } from './useMicSeats.js';
+export { useMicSeatsActions } from './useMicSeatsActions.js';
+export { useMicSeatsSelector } from './useMicSeatsSelector.js';
+export type { MicSeatsKey } from './useMicSeatsModel.js';

@@ -16,6 +16,8 @@ export class PendingClaim {
   constructor(
     readonly index: number,
     readonly at: number,
+    /** The action that made the claim (`takeSeat`, `moveSeat`), named in its rejection. */
+    readonly operation: string,
   ) {
     this.promise = new Promise<void>((resolve, reject) => {
       this.settle = resolve;
