@@ -8,7 +8,7 @@
  */
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { createPresence } from '../../src/core/index.js';
-import type { Presence, PresenceOptions, Room } from '../../src/core/types.js';
+import type { Presence, PresenceOptions, Room } from '../../src/core/index.js';
 import { createLoopbackClient } from '../../src/server/loopback/index.js';
 
 /** The parts of `@supabase/phoenix`'s Channel the benchmark touches. */

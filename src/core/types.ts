@@ -216,39 +216,3 @@ export interface PresenceConfig extends PresenceOptions {
   client: SupabaseClient;
   userId: string;
 }
-
-/** A listener of Agora `PresenceEvent`s (`addEventListener('presence', ...)`). */
-export type PresenceListener<S extends UserState = UserState> = (event: PresenceEvent<S>) => void;
-
-/** The Agora-shaped facade returned by `createPresence`. Methods reject with `PresenceError`. */
-export interface Presence<S extends UserState = UserState> {
-  readonly userId: string;
-  join(channelName: string, options?: JoinOptions<S>): Promise<Room<S>>;
-  leave(channelName: string): Promise<void>;
-  /** The room for a joined (or joining) channel. */
-  getRoom(channelName: string): Room<S> | undefined;
-  setState(channelName: string, state: Partial<S>): Promise<void>;
-  setState(channelName: string, channelType: ChannelType, state: Partial<S>): Promise<void>;
-  removeState(channelName: string, options?: { states?: string[] }): Promise<void>;
-  removeState(
-    channelName: string,
-    channelType: ChannelType,
-    options?: { states?: string[] },
-  ): Promise<void>;
-  getState(
-    userId: string,
-    channelName: string,
-    channelType?: ChannelType,
-  ): Promise<UserStateRecord<S>>;
-  whoNow(channelName: string, options?: WhoNowOptions): Promise<WhoNowResult<S>>;
-  whoNow(
-    channelName: string,
-    channelType: ChannelType,
-    options?: WhoNowOptions,
-  ): Promise<WhoNowResult<S>>;
-  whereNow(userId: string): Promise<WhereNowResult>;
-  addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
-  addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;
-  /** Leaves every room and removes the channels. */
-  destroy(): Promise<void>;
-}

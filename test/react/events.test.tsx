@@ -3,7 +3,7 @@ import { render, renderHook, waitFor } from '@testing-library/react';
 import { useEffect, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createPresence } from '../../src/core/facade/createPresence.js';
-import type { PresenceEvent, Presence } from '../../src/core/types.js';
+import type { PresenceEvent, Presence } from '../../src/core/index.js';
 import type { LoopbackClient } from '../../src/server/loopback/index.js';
 import {
   PresenceProvider,

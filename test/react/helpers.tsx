@@ -1,7 +1,7 @@
 import { act, cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { createPresence } from '../../src/core/facade/createPresence.js';
-import type { Presence, PresenceOptions, UserState } from '../../src/core/types.js';
+import type { Presence, PresenceOptions, UserState } from '../../src/core/index.js';
 import { createLoopbackClient, type LoopbackClient } from '../../src/server/loopback/index.js';
 
 const worlds: LoopbackClient[] = [];

@@ -21,6 +21,7 @@ import { StateCache } from '../model/StateCache.js';
 import { removeKeys, stateSize } from '../model/stateObject.js';
 import { resolveJoinOptions } from './joinOptions.js';
 import type * as T from '../types.js';
+import type { Presence, PresenceListener } from './Presence.js';
 import { ownChannels, sharedChannels, toWhereNow } from '../queries/whereNow.js';
 
 interface RoomEntry<S extends T.UserState> {
@@ -29,7 +30,7 @@ interface RoomEntry<S extends T.UserState> {
 }
 
 /** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
-export class PresenceClient<S extends T.UserState = T.UserState> implements T.Presence<S> {
+export class PresenceClient<S extends T.UserState = T.UserState> implements Presence<S> {
   private readonly rooms = new Map<string, RoomEntry<S>>();
   private readonly cache: StateCache<S>;
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
@@ -160,11 +161,11 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
     return toWhereNow(sharedChannels(this.roomList(), id));
   }
 
-  addEventListener(type: 'presence', listener: T.PresenceListener<S>): () => void;
+  addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
   addEventListener(type: 'error', listener: (error: PresenceError) => void): () => void;
   addEventListener(
     type: 'presence' | 'error',
-    listener: T.PresenceListener<S> | ((error: PresenceError) => void),
+    listener: PresenceListener<S> | ((error: PresenceError) => void),
   ): () => void {
     if (typeof listener !== 'function') {
       throw new PresenceError(
@@ -173,7 +174,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements T.Pr
         'listener must be a function',
       );
     }
-    if (type === 'presence') return this.presenceListeners.add(listener as T.PresenceListener<S>);
+    if (type === 'presence') return this.presenceListeners.add(listener as PresenceListener<S>);
     if (type === 'error')
       return this.errorListeners.add(listener as (error: PresenceError) => void);
     throw new PresenceError(

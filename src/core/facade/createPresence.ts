@@ -1,7 +1,8 @@
 import { PresenceError } from './PresenceError.js';
 import { PresenceClient } from './PresenceClient.js';
 import { resolveSettings } from './settings.js';
-import type { Presence, PresenceConfig, UserState } from '../types.js';
+import type { PresenceConfig, UserState } from '../types.js';
+import type { Presence } from './Presence.js';
 
 /**
  * Creates the presence engine for one signed-in user: an Agora-shaped facade over one

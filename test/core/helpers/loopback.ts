@@ -7,7 +7,7 @@ import type {
   PresenceEvent,
   PresenceOptions,
   UserState,
-} from '../../../src/core/types.js';
+} from '../../../src/core/index.js';
 import { createLoopbackClient } from '../../../src/server/loopback/index.js';
 import type {
   Hub,
