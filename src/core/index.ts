@@ -14,6 +14,7 @@ export {
 } from './queries/selectors.js';
 export { encodeBookmark, decodeBookmark } from './queries/bookmark.js';
 export type * from './types.js';
+export type * from './facade/Presence.js';
 export { defaultProfile, resolveProfile } from './models/profile.js';
 export type * from './models/profile.js';
 export { sanitizeDisplayText, DISPLAY_TEXT_MAX } from './models/sanitizeDisplayText.js';
