@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createPresence } from '../core/index.js';
 import type { JoinOptions, Presence, PresenceOptions, Room, UserState } from '../core/index.js';
+import { ignoredOptions } from './ignoredOptions.js';
 
 /** Where the provider's presence comes from: one you own, or one it creates (and destroys). */
 export type PresenceSource<S extends UserState = UserState> =
@@ -25,12 +26,19 @@ interface Shared<T> {
   readonly dispose: () => Promise<unknown>;
 }
 
+/** A presence the provider created: shared by every provider of one client and user. */
+interface SharedPresence extends Shared<Presence<UserState>> {
+  /** The options it was created with; later providers cannot change them. */
+  readonly options: PresenceOptions | undefined;
+  warned: boolean;
+}
+
 type Owner = SupabaseClient | Presence<UserState>;
 
 const ignore = (): void => {};
 
 // Keyed by the objects the user passes in, so nothing outlives them.
-const presencesByClient = new WeakMap<SupabaseClient, Map<string, Shared<Presence<UserState>>>>();
+const presencesByClient = new WeakMap<SupabaseClient, Map<string, SharedPresence>>();
 const roomsByPresence = new WeakMap<
   Presence<UserState>,
   Map<string, Shared<Promise<Room<UserState>>>>
@@ -45,7 +53,7 @@ function mapFor<K extends object, V>(owner: WeakMap<K, Map<string, V>>, key: K):
   return map;
 }
 
-function retain<T>(map: Map<string, Shared<T>>, key: string, create: () => Shared<T>): Shared<T> {
+function retain<E extends { refs: number }>(map: Map<string, E>, key: string, create: () => E): E {
   const entry = map.get(key) ?? create();
   map.set(key, entry);
   entry.refs += 1;
@@ -97,15 +105,39 @@ function leasePresence<S extends UserState>(source: PresenceSource<S>): Presence
   }
   const { client, userId, options } = source;
   const map = mapFor(presencesByClient, client);
-  const entry = retain(map, userId, () => {
+  let created = false;
+  const entry = retain(map, userId, (): SharedPresence => {
+    created = true;
     const presence = createPresence<UserState>({ ...options, client, userId });
-    return { value: presence, refs: 0, dispose: () => presence.destroy() };
+    return { value: presence, refs: 0, dispose: () => presence.destroy(), options, warned: false };
   });
+  if (!created) warnIgnoredOptions(entry, userId, options);
   return {
     presence: entry.value as Presence<S>,
     owner: client,
     release: () => release(client, map, userId, entry),
   };
+}
+
+/**
+ * One presence per client and user means a later provider's `options` cannot apply. Say so once
+ * per presence, naming them, instead of ignoring them silently.
+ */
+function warnIgnoredOptions(
+  entry: SharedPresence,
+  userId: string,
+  options: PresenceOptions | undefined,
+): void {
+  if (entry.warned) return;
+  const ignored = ignoredOptions(entry.options, options);
+  if (ignored.length === 0) return;
+  entry.warned = true;
+  console.warn(
+    `presence-kit: a <PresenceProvider> for user "${userId}" shares the presence an earlier ` +
+      `provider created on this client, so its options ${ignored.join(', ')} are ignored. Give ` +
+      'every provider of one user the same options, or create the presence with ' +
+      'createPresence() and pass it as `presence`.',
+  );
 }
 
 function joinOnce<S extends UserState>(
