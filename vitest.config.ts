@@ -24,6 +24,7 @@ export default defineConfig({
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node' },
       },
       react18Project,
+      '.storybook/vitest.config.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -1,0 +1,107 @@
+import { PresenceProvider } from 'presence-kit/react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Activity } from './Activity.js';
+import type { BotState } from './botProfiles.js';
+import { createLoopbackWorld, type LoopbackWorld } from './createLoopbackWorld.js';
+import { publishRoom, unpublishRoom } from './roomRegistry.js';
+import type { Script } from './Script.js';
+import { Simulation } from './Simulation.js';
+import { createTypingActivity } from './typingActivity.js';
+
+/** What a story (or its play function) can reach of its simulated room. */
+export interface SimulatedRoomHandle {
+  readonly world: LoopbackWorld;
+  readonly simulation: Simulation;
+  /** The room (channel) name. */
+  readonly room: string;
+  /** The viewer's user id. */
+  readonly viewerId: string;
+}
+
+/** Props of {@link SimulatedRoom}. */
+export interface SimulatedRoomProps {
+  /** What the simulated users do; changes apply to the running room. */
+  script: Partial<Script>;
+  /** Seeds the script's randomness. @default 1 */
+  seed?: number;
+  /** The channel. @default 'story-room' */
+  room?: string;
+  /** The viewer (the story's local user). @default {@link VIEWER} */
+  viewer?: { userId: string; state: BotState };
+  /** More activities beyond the built-in ones (join/leave, status, away, typing). Called on mount. */
+  activities?: () => readonly Activity[];
+  /** Registers the room under this key for play functions (see `roomRegistry`). */
+  registryKey?: string;
+  children?: ReactNode;
+}
+
+/** The story's local user: initials on a colour, no image. */
+export const VIEWER = Object.freeze({
+  userId: 'viewer',
+  state: Object.freeze({ name: 'Robin Viewer', color: '#1d4ed8', status: 'available' }),
+});
+
+const RoomContext = createContext<SimulatedRoomHandle | null>(null);
+
+/** The enclosing simulated room, for story controls such as "drop the connection". */
+export function useSimulatedRoom(): SimulatedRoomHandle {
+  const handle = useContext(RoomContext);
+  if (handle === null) throw new Error('useSimulatedRoom: no <SimulatedRoom> above');
+  return handle;
+}
+
+/**
+ * A loopback room with the viewer and scripted users, built on mount and torn down (every timer,
+ * every client, the hub) on unmount. Children render inside the viewer's `PresenceProvider`.
+ */
+export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
+  const { script, seed = 1, room = 'story-room', viewer = VIEWER, registryKey } = props;
+  const [handle, setHandle] = useState<SimulatedRoomHandle | null>(null);
+
+  // Built in an effect, not during render, so StrictMode's second pass gets a room of its own and
+  // the first one is torn down. The script and activities in force at mount seed it.
+  const [initial] = useState(() => ({ script, activities: props.activities }));
+  useEffect(() => {
+    const world = createLoopbackWorld();
+    const simulation = new Simulation({
+      room,
+      seed,
+      script: initial.script,
+      activities: [createTypingActivity(), ...(initial.activities?.() ?? [])],
+      createClient: world.createClient,
+      createCrowdClient: world.createCrowdClient,
+    });
+    const next: SimulatedRoomHandle = { world, simulation, room, viewerId: viewer.userId };
+    // The room is an external resource made per mount (so StrictMode's second mount gets its
+    // own); its handle has to reach the render that follows.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHandle(next);
+    if (registryKey !== undefined) publishRoom(registryKey, next);
+    void simulation.start();
+    return () => {
+      if (registryKey !== undefined) unpublishRoom(registryKey, next);
+      setHandle(null);
+      void simulation.stop().then(() => world.close());
+    };
+  }, [room, seed, viewer.userId, registryKey, initial]);
+
+  // Controls hand over a new object on every render: follow the values, not the identity.
+  const scriptKey = JSON.stringify(script);
+  useEffect(() => {
+    void handle?.simulation.update(JSON.parse(scriptKey) as Partial<Script>);
+  }, [handle, scriptKey]);
+
+  if (handle === null) return <p>Opening the room…</p>;
+  return (
+    <RoomContext.Provider value={handle}>
+      <PresenceProvider
+        client={handle.world.client}
+        userId={viewer.userId}
+        channel={room}
+        initialState={viewer.state}
+      >
+        {props.children}
+      </PresenceProvider>
+    </RoomContext.Provider>
+  );
+}
