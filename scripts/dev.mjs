@@ -5,26 +5,17 @@
 // With both variables already set (hosted Supabase, MemFire), only the playground starts.
 import { URL, fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
-import {
-  HOST,
-  hostedBackend,
-  printBanner,
-  startLocalServer,
-  stopOnSignal,
-} from './localServer.mjs';
+import { servePlayground } from './localServer.mjs';
 
-const server = hostedBackend() ? null : await startLocalServer({ anyPort: true });
-
-const vite = await createServer({
-  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-  server: { host: HOST },
-});
-await vite.listen();
-
-printBanner({
+await servePlayground({
   title: 'presence-kit playground (dev)',
-  server,
-  pageUrl: vite.resolvedUrls?.local[0] ?? `http://${HOST}:${vite.config.server.port}/`,
-  stopHint: 'Ctrl-C stops both.',
+  // A busy 54321 falls back to a free port: the dev server reads the URL when it starts.
+  anyPort: true,
+  startVite: async (host) => {
+    const vite = await createServer({
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      server: { host },
+    });
+    return vite.listen();
+  },
 });
-stopOnSignal([() => vite.close(), () => server?.close()]);

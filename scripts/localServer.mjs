@@ -34,10 +34,12 @@ export async function startLocalServer({ anyPort }) {
   } catch (error) {
     if (error?.code !== 'EADDRINUSE') throw error;
     if (!anyPort) {
-      throw new Error(
-        `port ${SERVER_PORT} is busy, and the built playground talks to ${HOST}:${SERVER_PORT}. ` +
-          'Stop what uses it (another `npm run dev`?), or build and preview with another PORT=.',
+      console.error(
+        `[presence-kit] port ${SERVER_PORT} is busy, and the built playground talks to ` +
+          `${HOST}:${SERVER_PORT}. Stop what uses it (another \`npm run dev\`?), or build and ` +
+          'preview with another PORT=.',
       );
+      process.exit(1);
     }
     console.warn(`[presence-kit] port ${SERVER_PORT} is busy; using a free port`);
     server = await startRealtimeServer({ host: HOST, port: 0 });
@@ -48,7 +50,7 @@ export async function startLocalServer({ anyPort }) {
 }
 
 /** The start banner: where to open, the second-user button and the URL parameters. */
-export function printBanner({ title, server, pageUrl, stopHint }) {
+function printBanner({ title, server, pageUrl, stopHint }) {
   const realtime = server
     ? `${server.url}  (local, anon key ${server.anonKey.slice(0, 16)}…)`
     : `${process.env.VITE_SUPABASE_URL}  (from VITE_SUPABASE_URL)`;
@@ -72,7 +74,7 @@ export function printBanner({ title, server, pageUrl, stopHint }) {
 }
 
 /** Closes everything on Ctrl-C / SIGTERM, once, and exits. */
-export function stopOnSignal(closers) {
+function stopOnSignal(closers) {
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -82,4 +84,21 @@ export function stopOnSignal(closers) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * What dev and preview do: the local server (unless hosted), then `startVite(HOST)` (a listening
+ * Vite dev or preview server), then the banner; Ctrl-C stops both.
+ */
+export async function servePlayground({ title, anyPort, startVite }) {
+  const server = hostedBackend() ? null : await startLocalServer({ anyPort });
+  const vite = await startVite(HOST);
+  const port = vite.httpServer?.address()?.port;
+  printBanner({
+    title,
+    server,
+    pageUrl: vite.resolvedUrls?.local[0] ?? `http://${HOST}:${port}/`,
+    stopHint: 'Ctrl-C stops both.',
+  });
+  stopOnSignal([() => vite.close(), () => server?.close()]);
 }

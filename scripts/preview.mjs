@@ -7,29 +7,20 @@ import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { preview } from 'vite';
-import {
-  HOST,
-  hostedBackend,
-  printBanner,
-  startLocalServer,
-  stopOnSignal,
-} from './localServer.mjs';
+import { servePlayground } from './localServer.mjs';
 
 if (!existsSync(fileURLToPath(new URL('../playground/dist/index.html', import.meta.url)))) {
   console.error('[presence-kit] no playground build: run `npm run build:playground` first');
   process.exit(1);
 }
 
-const server = hostedBackend() ? null : await startLocalServer({ anyPort: false });
-const vite = await preview({
-  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-  preview: { host: HOST },
-});
-
-printBanner({
+await servePlayground({
   title: 'presence-kit playground (preview of the build)',
-  server,
-  pageUrl: vite.resolvedUrls?.local[0] ?? `http://${HOST}:${vite.config.preview.port}/`,
-  stopHint: 'Ctrl-C stops both.',
+  // The build has the server's address baked in: a busy port is an error, not another port.
+  anyPort: false,
+  startVite: (host) =>
+    preview({
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      preview: { host },
+    }),
 });
-stopOnSignal([() => vite.close(), () => server?.close()]);
