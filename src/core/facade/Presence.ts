@@ -171,7 +171,8 @@ export interface Presence<S extends UserState = UserState> {
 
   /**
    * Leaves every room (each with its goodbye), drops cached state, stops the page-hide handler
-   * and the directory channel. The instance is not meant to be used afterwards.
+   * and the directory channel. Afterwards `join`, `setState` and `removeState` reject with
+   * `OPERATION_FAILED`: create a new presence to come back.
    *
    * @example
    * ```ts

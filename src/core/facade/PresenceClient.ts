@@ -38,6 +38,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   private readonly directory: Directory | null;
   private readonly owner: RoomOwner;
   private readonly stopPageHide: () => void;
+  private destroyed = false;
 
   constructor(
     client: SupabaseClient,
@@ -63,6 +64,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
 
   async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
     const name = checkChannelName(channelName, 'join');
+    this.checkAlive('join');
     const existing = this.rooms.get(name);
     if (existing && !isClosed(existing.room)) return existing.ready;
     const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
@@ -104,6 +106,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   ): Promise<void> {
     const name = checkChannelName(channelName, 'setState');
     const { rest } = splitChannelType(second, third, 'setState');
+    this.checkAlive('setState');
     const room = this.activeRoom(name);
     if (!room) return this.cache.set(name, rest);
     room.setLocalState(applyStatePatch(room.localState, rest, this.settings.limits, 'setState'));
@@ -117,6 +120,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'removeState');
     const { rest } = splitChannelType(second, third, 'removeState');
     const keys = checkRemoveOptions(rest, 'removeState');
+    this.checkAlive('removeState');
     const room = this.activeRoom(name);
     if (!room) return this.cache.remove(name, keys);
     room.setLocalState(removeKeys<S>(room.localState, keys));
@@ -185,11 +189,18 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   }
 
   async destroy(): Promise<void> {
+    this.destroyed = true;
     this.stopPageHide();
     const entries = [...this.rooms.values()];
     this.rooms.clear();
     this.cache.clear();
     await Promise.all([...entries.map((e) => e.room.leave()), this.directory?.dispose()]);
+  }
+
+  /** After `destroy()` nothing may open a channel again (it would have no page-hide handler). */
+  private checkAlive(operation: string): void {
+    if (this.destroyed)
+      throw new PresenceError('OPERATION_FAILED', operation, 'this presence was destroyed');
   }
 
   private roomList(): PresenceRoom<S>[] {
