@@ -65,7 +65,7 @@ export async function startRealtimeServer(
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    handleUpgrade(hub, wss, req, socket, head).catch(() => socket.destroy());
+    handleUpgrade(hub, wss, req, socket, head, log).catch(() => socket.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Socket } from 'node:net';
-import type { Hub, HubConnection } from '../hub/types.js';
+import type { Hub, HubConnection, LogFn } from '../hub/types.js';
 import { socketSink } from './socketSink.js';
 
 /** WebSocket paths: supabase-js's, and the bare server's behind no gateway. */
@@ -22,7 +22,7 @@ function refuseUpgrade(socket: Duplex, status: number, error: string): void {
   );
 }
 
-function wire(ws: WebSocket, conn: HubConnection): void {
+function wire(ws: WebSocket, conn: HubConnection, log: LogFn): void {
   ws.on('message', (data, isBinary) => {
     // ws hands out Buffers by default; Buffer.from(buffer) would copy every inbound frame.
     const bytes = Array.isArray(data)
@@ -37,7 +37,11 @@ function wire(ws: WebSocket, conn: HubConnection): void {
     );
   });
   ws.on('close', (code) => conn.closed(code));
-  ws.on('error', () => ws.terminate());
+  // On a protocol error (a frame over maxPayload: 1009) ws has already sent the close frame and
+  // ends the socket once it is out. Terminating here would reset the connection while the client
+  // is still sending, and browsers then lose the close frame and report 1006. ws's own close
+  // timeout stops a peer that never answers; this listener only keeps the error from throwing.
+  ws.on('error', (err) => log('debug', 'socket error', { socket: conn.id, error: String(err) }));
 }
 
 /**
@@ -50,6 +54,7 @@ export async function handleUpgrade(
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
+  log: LogFn,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!SOCKET_PATHS.has(url.pathname)) return refuseUpgrade(socket, 404, 'Not found');
@@ -63,6 +68,6 @@ export async function handleUpgrade(
   wss.handleUpgrade(req, socket, head, (ws) => {
     let conn: HubConnection | null = null;
     conn = outcome.open(socketSink(ws, raw, (bytes) => conn?.backlog(bytes)));
-    wire(ws, conn);
+    wire(ws, conn, log);
   });
 }
