@@ -9,11 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { createVitest } from 'vitest/node';
 import { ensureChromium } from './findChromium.mjs';
 
-/** Projects that launch Chromium from Node rather than through Vitest's browser mode. */
-const NODE_DRIVEN_BROWSER_PROJECTS = new Set(['e2e']);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REACT18 = fileURLToPath(new URL('ensure-react18.mjs', import.meta.url));
 const onCi = Boolean(process.env.CI) && !['false', '0'].includes(process.env.CI);
@@ -28,17 +25,16 @@ function step(command, args, env = process.env) {
   if (!succeeds(command, args, env)) process.exit(1);
 }
 
-/** Every vitest project's name, and whether it needs a browser. Resolves configs, runs nothing. */
-async function listProjects() {
-  const vitest = await createVitest('test', { watch: false, run: true }, {}, {});
-  try {
-    return vitest.projects.map((project) => ({
-      name: project.name,
-      browser: project.config.browser.enabled || NODE_DRIVEN_BROWSER_PROJECTS.has(project.name),
-    }));
-  } finally {
-    await vitest.close();
+/** Every vitest project, `{ name, browser }`, from scripts/vitestProjects.mjs (output kept quiet). */
+function listProjects() {
+  const lister = fileURLToPath(new URL('vitestProjects.mjs', import.meta.url));
+  const result = spawnSync(process.execPath, [lister], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    console.error('[presence-kit] could not read the vitest projects (output above)');
+    process.exit(1);
   }
+  return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
 step('npm', ['run', 'typecheck']);
@@ -49,7 +45,7 @@ const packageOk = succeeds('npm', ['run', 'check:package']);
 // React 18 for the React 18 project, installed into test/react18 when missing.
 if (existsSync(REACT18)) step(process.execPath, [REACT18]);
 
-const projects = await listProjects();
+const projects = listProjects();
 const browserProjects = projects.filter((p) => p.browser).map((p) => p.name);
 const chromium = browserProjects.length > 0 ? ensureChromium() : { reason: 'not needed' };
 let missingBrowser;
@@ -60,7 +56,9 @@ if (chromium.path !== undefined) {
   missingBrowser =
     `${chromium.reason}. Install Chromium (Debian: apt-get install chromium) ` +
     'or set CHROMIUM_PATH=/path/to/chromium to run them.';
-  const suites = `the browser suites (${browserProjects.join(', ')})`;
+  // `storybook (chromium)` is the storybook project's browser instance: name the project.
+  const names = browserProjects.map((name) => name.replace(/ \(.*\)$/, ''));
+  const suites = `the browser suites (${names.join(', ')})`;
   console.log(
     onCi
       ? `[presence-kit] CI=true: ${suites} cannot run, so this run fails after the others: ${missingBrowser}`
