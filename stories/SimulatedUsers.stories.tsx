@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useConnectionStatus, useOccupant, useOtherUserIds } from 'presence-kit/react';
 import { expect, waitFor, within } from 'storybook/test';
 import { scriptArgTypes, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
+import { NetworkControls } from './support/NetworkControls.js';
 import { ROOM_WAIT, roomOf } from './support/storyWait.js';
 
 /**
@@ -12,14 +13,17 @@ import { ROOM_WAIT, roomOf } from './support/storyWait.js';
  */
 function RawRoom(): ReactNode {
   const ids = useOtherUserIds();
+  const shown = ids.slice(0, 50);
   const status = useConnectionStatus();
   return (
     <section aria-label="Simulated room">
       <p>
-        Connection: <output>{status}</output> · others in the room: <output>{ids.length}</output>
+        Connection: <output aria-label="Connection">{status}</output> · others in the room:{' '}
+        <output aria-label="Others in the room">{ids.length}</output>
       </p>
+      <NetworkControls offlineMs={3000} />
       <ul aria-label="Others">
-        {ids.map((id) => (
+        {shown.map((id) => (
           <Row key={id} userId={id} />
         ))}
       </ul>
@@ -82,5 +86,33 @@ export const Churn: Story = {
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3), ROOM_WAIT);
     await simulation.user(0).join();
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(4), ROOM_WAIT);
+  },
+};
+
+/**
+ * A thousand people: ten scripted users and 990 crowd users, each a real supabase-js client that
+ * joins and tracks through the in-page server (the crowd does not listen to the room, so the tab
+ * can hold them). Only the first 50 rows are rendered here; the components virtualize.
+ */
+export const ThousandPeople: Story = {
+  args: { users: 10, crowd: 990, joinLeavePerMinute: 0, statusPerMinute: 30, awayPerMinute: 0 },
+  play: async ({ canvasElement }) => {
+    const count = within(canvasElement).getByRole('status', { name: 'Others in the room' });
+    await waitFor(() => expect(count).toHaveTextContent('1000'), ROOM_WAIT);
+  },
+};
+
+/** The viewer's network drops for 3 s: the status goes to reconnecting, then back. */
+export const Reconnect: Story = {
+  args: { users: 3 },
+  play: async ({ canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    const status = canvas.getByRole('status', { name: 'Connection' });
+    await waitFor(() => expect(status).toHaveTextContent('subscribed'), ROOM_WAIT);
+    await userEvent.click(canvas.getByRole('button', { name: /drop the connection/i }));
+    await waitFor(() => expect(status).toHaveTextContent('reconnecting'), ROOM_WAIT);
+    await waitFor(() => expect(status).toHaveTextContent('subscribed'), ROOM_WAIT);
+    const others = canvas.getByRole('status', { name: 'Others in the room' });
+    await waitFor(() => expect(others).toHaveTextContent('3'), ROOM_WAIT);
   },
 };

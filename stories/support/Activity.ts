@@ -8,6 +8,8 @@ export interface SimulationContext {
   readonly random: Random;
   /** Timers that die with the simulation: use them for anything that happens later. */
   readonly timers: Timers;
+  /** Reports an unexpected failure (the script carries on). */
+  report(error: unknown): void;
   /** Scripted users in the room now. */
   present(): SimulatedUser[];
   /** Scripted users who belong to the room (index below `script.users`) but are out of it. */

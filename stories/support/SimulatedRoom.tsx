@@ -5,6 +5,7 @@ import type { BotState } from './botProfiles.js';
 import { createLoopbackWorld, type LoopbackWorld } from './createLoopbackWorld.js';
 import { publishRoom, unpublishRoom } from './roomRegistry.js';
 import type { Script } from './Script.js';
+import { createSeatActivities, type SeatScriptOptions } from './seatActivity.js';
 import { Simulation } from './Simulation.js';
 import { createTypingActivity } from './typingActivity.js';
 
@@ -28,6 +29,8 @@ export interface SimulatedRoomProps {
   room?: string;
   /** The viewer (the story's local user). @default {@link VIEWER} */
   viewer?: { userId: string; state: BotState };
+  /** Lets scripted users take seats and speak, in a room with this many seats. Read on mount. */
+  seats?: SeatScriptOptions;
   /** More activities beyond the built-in ones (join/leave, status, away, typing). Called on mount. */
   activities?: () => readonly Activity[];
   /** Registers the room under this key for play functions (see `roomRegistry`). */
@@ -60,14 +63,21 @@ export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
 
   // Built in an effect, not during render, so StrictMode's second pass gets a room of its own and
   // the first one is torn down. The script and activities in force at mount seed it.
-  const [initial] = useState(() => ({ script, activities: props.activities }));
+  const [initial] = useState(() => ({
+    script,
+    activities: () => [
+      createTypingActivity(),
+      ...(props.seats === undefined ? [] : createSeatActivities(props.seats)),
+      ...(props.activities?.() ?? []),
+    ],
+  }));
   useEffect(() => {
     const world = createLoopbackWorld();
     const simulation = new Simulation({
       room,
       seed,
       script: initial.script,
-      activities: [createTypingActivity(), ...(initial.activities?.() ?? [])],
+      activities: initial.activities(),
       createClient: world.createClient,
       createCrowdClient: world.createCrowdClient,
     });

@@ -61,6 +61,7 @@ export class Simulation {
     this.ctx = {
       random: this.random,
       timers: this.timers,
+      report: (error) => this.onError(error),
       present: () => this.scripted.filter((u) => u.here),
       absent: () => this.scripted.slice(0, this.script.users).filter((u) => !u.here),
     };

@@ -61,8 +61,22 @@ export function splitArgs<A extends object>(
  * The decorator every presence story uses: the story renders inside a fresh loopback room with
  * the viewer and the script from its args, registered under the story id for its play function.
  */
-export const withSimulatedRoom: Decorator = (Story, context) => (
-  <SimulatedRoom script={splitArgs(context.args).script} registryKey={context.id}>
-    <Story />
-  </SimulatedRoom>
-);
+export const withSimulatedRoom: Decorator = (Story, context) => {
+  const { seatCount, hostId } = context.args as { seatCount?: unknown; hostId?: unknown };
+  // A story with seats (a `seatCount` arg) lets the scripted users sit in the same seats. Seat
+  // options are fixed per room, so changing them opens a new room.
+  const seats =
+    typeof seatCount === 'number'
+      ? { seatCount, ...(typeof hostId === 'string' ? { hostId } : {}) }
+      : undefined;
+  return (
+    <SimulatedRoom
+      key={JSON.stringify(seats ?? null)}
+      script={splitArgs(context.args).script}
+      registryKey={context.id}
+      {...(seats === undefined ? {} : { seats })}
+    >
+      <Story />
+    </SimulatedRoom>
+  );
+};
