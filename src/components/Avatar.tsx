@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { DisplayProfile } from '../core/index.js';
+
+/** Props of {@link Avatar}. */
+export interface AvatarProps {
+  /** A profile from `resolveProfile` (already made safe). */
+  profile: DisplayProfile;
+  className?: string;
+}
+
+/**
+ * A user's picture, or their initials on their colour when there is no allowed image URL or the
+ * image fails to load. Decorative (`aria-hidden`): put the name in the surrounding element's text.
+ * Size it with `--pk-avatar-size`.
+ */
+export function Avatar({ profile, className }: AvatarProps) {
+  // Remembered per URL, so a new URL gets its own chance to load.
+  const [failedUrl, setFailedUrl] = useState<string>();
+  const url = profile.avatarUrl !== failedUrl ? profile.avatarUrl : undefined;
+  return (
+    <span
+      className={className === undefined ? 'pk-avatar' : `pk-avatar ${className}`}
+      style={{ background: profile.color, color: profile.textColor }}
+      data-image={url !== undefined}
+      aria-hidden="true"
+    >
+      {url === undefined ? (
+        profile.initials
+      ) : (
+        <img
+          src={url}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          referrerPolicy="no-referrer"
+          draggable={false}
+          onError={() => setFailedUrl(url)}
+        />
+      )}
+    </span>
+  );
+}
