@@ -109,8 +109,12 @@ async function fuzzSocket(
   if (!outcome.ok) throw new Error(outcome.error);
   let received = 0;
   let closeCode = 0;
+  let sentinelSeen = false;
   const conn = outcome.open({
-    sendText: () => void received++,
+    sendText: (text) => {
+      received += 1;
+      sentinelSeen ||= text.includes('"fuzz-sentinel"');
+    },
     sendBinary: () => void received++,
     close: (code) => (closeCode = code),
   });
@@ -130,7 +134,13 @@ async function fuzzSocket(
         : base;
     conn.receive(r() < 0.25 ? randomBinary(r) : r() < 0.15 ? text : mutateText(text, r));
   }
-  await new Promise((res) => setTimeout(res, 50));
+  // Sentinel: frames are handled in order, so its reply means every fuzzed frame was handled.
+  conn.receive(
+    vsn === '1.0.0'
+      ? '{"join_ref":null,"ref":"fuzz-sentinel","topic":"phoenix","event":"heartbeat","payload":{}}'
+      : '[null,"fuzz-sentinel","phoenix","heartbeat",{}]',
+  );
+  await waitFor(() => sentinelSeen, 'sentinel reply');
   conn.receive('x'.repeat(200_000));
   return { received, closeCode };
 }

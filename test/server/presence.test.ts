@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TappedFrame } from '../../src/server/hub/index.js';
 import { HOSTS, useHost } from './support/hosts.js';
-import { presenceKeys, settle, subscribe, waitFor } from './support/wait.js';
+import { presenceKeys, subscribe, waitFor } from './support/wait.js';
 
 describe.each(HOSTS)('presence on the $name host', (hostDef) => {
   const host = useHost(hostDef);
@@ -68,13 +68,14 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
     await waitFor(() => bob.channel.presenceState()['alice'], 'alice tracked');
     const before = diffs.length;
     expect(await alice.channel.track({ status: 'here' })).toBe('ok');
-    await settle(100);
-    expect(diffs.length).toBe(before);
     await alice.channel.track({ status: 'away' });
     await waitFor(
       () => (bob.channel.presenceState()['alice'] as any)?.[0]?.status === 'away',
       'update',
     );
+    // The 'away' update is the sentinel: every diff since the unchanged re-track carries it.
+    const since = diffs.slice(before).map((d) => (d.payload as any).joins.alice.metas[0].status);
+    expect(since).toEqual(['away', 'away']);
     expect(bob.channel.presenceState()['alice']).toHaveLength(1);
     const update = diffs.at(-1)!.payload as any;
     expect(update.joins.alice.metas[0].phx_ref_prev).toBe(update.leaves.alice.metas[0].phx_ref);
@@ -145,10 +146,20 @@ describe.each(HOSTS)('presence on the $name host', (hostDef) => {
   it('coalesces a track and untrack inside one tick into no diff', async () => {
     const alice = member('alice');
     await subscribe(alice.channel);
+    const bob = member('bob');
+    await subscribe(bob.channel);
     host().hub.testing.resetStats();
+    const diffs: TappedFrame[] = [];
+    host().hub.testing.onFrame(
+      (dir, _id, f) => dir === 'out' && f.event === 'presence_diff' && diffs.push(f),
+    );
     await Promise.all([alice.channel.track({ blink: true }), alice.channel.untrack()]);
-    await settle(100);
-    expect(host().hub.stats().topics['realtime:room']!.presence).toEqual({ track: 1, untrack: 1 });
-    expect(host().hub.stats().framesOut['presence_diff'] ?? 0).toBe(0);
+    // Sentinel: bob's track is flushed after (or with) alice's blink; alice is in no diff.
+    await bob.channel.track({});
+    await waitFor(() => presenceKeys(alice.channel).includes('bob'), 'bob seen');
+    expect(host().hub.stats().topics['realtime:room']!.presence).toEqual({ track: 2, untrack: 1 });
+    expect(diffs.length).toBeGreaterThan(0);
+    for (const d of diffs)
+      expect(d.payload).toEqual({ joins: { bob: expect.anything() }, leaves: {} });
   });
 });

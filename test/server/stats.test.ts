@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANON_KEY, createHub, type Hub } from '../../src/server/hub/index.js';
+import { waitFor } from './support/wait.js';
 
 /** One transport-free socket: frames in, parsed text frames out. */
 async function socket(hub: Hub) {
@@ -13,11 +14,12 @@ async function socket(hub: Hub) {
   });
   const send = (frame: unknown[]) => conn.receive(JSON.stringify(frame));
   /** Sends a heartbeat and waits for its reply: everything sent before it has been handled. */
-  const sentinel = async (ref: string) => {
+  const sentinel = (ref: string) => {
     send([null, ref, 'phoenix', 'heartbeat', {}]);
-    for (let i = 0; i < 400 && !frames.some((f) => f[1] === ref); i += 1)
-      await new Promise((r) => setTimeout(r, 5));
-    expect(frames.some((f) => f[1] === ref && f[3] === 'phx_reply')).toBe(true);
+    return waitFor(
+      () => frames.some((f) => f[1] === ref && f[3] === 'phx_reply'),
+      `sentinel ${ref}`,
+    );
   };
   return { send, frames, sentinel };
 }

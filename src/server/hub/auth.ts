@@ -31,26 +31,29 @@ function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-/** Seconds since the epoch, the unit of `exp`. */
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+/** A clock in milliseconds since the epoch, as `Date.now`. */
+export type Clock = () => number;
+
+/** Seconds since the epoch by `now`, the unit of `exp`. */
+export function nowSeconds(now: Clock = Date.now): number {
+  return Math.floor(now() / 1000);
 }
 
-function checkClaims(payload: Record<string, unknown>): TokenCheck {
+function checkClaims(payload: Record<string, unknown>, now: Clock): TokenCheck {
   const { role, exp } = payload;
   if (typeof role !== 'string' || typeof exp !== 'number') return { ok: false, error: 'claims' };
-  const ago = nowSeconds() - exp;
+  const ago = nowSeconds(now) - exp;
   if (ago >= 0) return { ok: false, error: 'expired', expiredSecondsAgo: ago };
   return { ok: true, claims: { ...payload, role, exp } };
 }
 
-function classify(err: unknown): TokenCheck {
+function classify(err: unknown, now: Clock): TokenCheck {
   // jose checks the signature before the claims, so an expired token was genuinely signed.
   if (err instanceof errors.JWTExpired) {
     const exp = err.payload.exp;
     if (typeof err.payload.role !== 'string' || typeof exp !== 'number')
       return { ok: false, error: 'claims' };
-    return { ok: false, error: 'expired', expiredSecondsAgo: Math.max(0, nowSeconds() - exp) };
+    return { ok: false, error: 'expired', expiredSecondsAgo: Math.max(0, nowSeconds(now) - exp) };
   }
   if (
     err instanceof errors.JWSSignatureVerificationFailed ||
@@ -63,18 +66,23 @@ function classify(err: unknown): TokenCheck {
 
 /**
  * Verifies an HS256/384/512 JWT against `secret` with jose (browser and Node) and requires `role`
- * and `exp`. Unsigned (`alg: none`) and foreign-key tokens are refused. Never throws.
+ * and `exp`, judged by the clock `now`. Unsigned (`alg: none`) and foreign-key tokens are
+ * refused. Never throws.
  */
 export async function verifyToken(
   secret: string,
   token: string | null | undefined,
+  now: Clock = Date.now,
 ): Promise<TokenCheck> {
   if (token === null || token === undefined || token === '') return { ok: false, error: 'missing' };
   try {
-    const { payload } = await jwtVerify(token, secretKey(secret), { algorithms: ALGORITHMS });
-    return checkClaims(payload);
+    const { payload } = await jwtVerify(token, secretKey(secret), {
+      algorithms: ALGORITHMS,
+      currentDate: new Date(now()),
+    });
+    return checkClaims(payload, now);
   } catch (err) {
-    return classify(err);
+    return classify(err, now);
   }
 }
 

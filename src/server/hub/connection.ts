@@ -15,7 +15,7 @@ type Handler = (conn: Connection, data: string | Uint8Array) => void | Promise<v
  */
 export class Connection implements HubSocket {
   readonly channels = new Map<string, Channel>();
-  lastSeen = Date.now();
+  lastSeen: number;
   closed = false;
   private readonly queue: (string | Uint8Array)[] = [];
   private busy = false;
@@ -28,12 +28,14 @@ export class Connection implements HubSocket {
     readonly claims: JwtClaims,
     private readonly ctx: HubContext,
     private readonly handler: Handler,
-  ) {}
+  ) {
+    this.lastSeen = ctx.now();
+  }
 
   /** Accepts one inbound frame. */
   enqueue(data: string | Uint8Array): void {
     if (this.closed) return;
-    this.lastSeen = Date.now();
+    this.lastSeen = this.ctx.now();
     if (this.busy) {
       if (this.queue.length >= MAX_QUEUE) this.sink.close(1008, 'too many queued frames');
       else this.queue.push(data);

@@ -89,6 +89,8 @@ export interface HubContext {
   readonly events: AverageRate;
   readonly presenceEvents: AverageRate;
   readonly verifier: TokenVerifier;
+  /** The hub's clock (ms since the epoch): every time the hub reads comes from here. */
+  readonly now: () => number;
   nextId(): number;
 }
 

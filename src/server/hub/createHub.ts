@@ -16,6 +16,7 @@ function createContext(options: HubOptions): HubContext {
   let id = 0;
   const secret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const limits = resolveLimits(options.limits);
+  const now = options.now ?? Date.now;
   return {
     secret,
     limits,
@@ -27,9 +28,10 @@ function createContext(options: HubOptions): HubContext {
     rooms: new Map(),
     stats: new StatsCounters(limits.maxStatsKeys),
     taps: new Set(options.onFrame ? [options.onFrame] : []),
-    events: new AverageRate(),
-    presenceEvents: new AverageRate(),
-    verifier: new TokenVerifier(secret),
+    events: new AverageRate(now),
+    presenceEvents: new AverageRate(now),
+    verifier: new TokenVerifier(secret, now),
+    now,
     nextId: () => ++id,
   };
 }
@@ -45,6 +47,7 @@ export function createHub(options: HubOptions = {}): Hub {
     options.idleTimeoutMs ?? 60_000,
     () => ctx.connections.values(),
     (conn) => closeConnection(ctx, conn, 1000, 'idle timeout'),
+    ctx.now,
   );
   const connector = new Connector(ctx, options.refusalDelayMs ?? 0, sweeper);
   return {

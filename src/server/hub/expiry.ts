@@ -16,15 +16,15 @@ function unref(timer: ReturnType<typeof setTimeout>): void {
  */
 export function scheduleExpiry(ctx: HubContext, ch: Channel): void {
   if (ch.expiryTimer !== null) clearTimeout(ch.expiryTimer);
-  const wait = ch.claims.exp * 1000 - Date.now();
+  const wait = ch.claims.exp * 1000 - ctx.now();
   ch.expiryTimer = setTimeout(
     () => {
       ch.expiryTimer = null;
-      if (ch.claims.exp * 1000 > Date.now()) return scheduleExpiry(ctx, ch);
+      if (ch.claims.exp * 1000 > ctx.now()) return scheduleExpiry(ctx, ch);
       shutdownChannel(
         ctx,
         ch,
-        `Token has expired ${String(Math.max(0, nowSeconds() - ch.claims.exp))} seconds ago`,
+        `Token has expired ${String(Math.max(0, nowSeconds(ctx.now) - ch.claims.exp))} seconds ago`,
       );
     },
     Math.min(Math.max(wait, 0), MAX_DELAY_MS),

@@ -11,6 +11,7 @@ export class IdleSweeper {
     private readonly timeoutMs: number,
     private readonly connections: () => Iterable<HubSocket>,
     private readonly expire: (conn: HubSocket) => void,
+    private readonly now: () => number,
   ) {}
 
   /** Starts sweeping, if enabled and not already running. */
@@ -29,7 +30,7 @@ export class IdleSweeper {
   }
 
   private sweep(): void {
-    const deadline = Date.now() - this.timeoutMs;
+    const deadline = this.now() - this.timeoutMs;
     let live = 0;
     for (const conn of [...this.connections()]) {
       if (conn.lastSeen < deadline) this.expire(conn);

@@ -50,6 +50,7 @@ function createChannel(
     presenceCalls: new SlidingWindow(
       ctx.limits.clientPresenceMaxCalls,
       ctx.limits.clientPresenceWindowMs,
+      ctx.now,
     ),
     presenceSeq: 0,
     expiryTimer: null,

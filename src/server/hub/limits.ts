@@ -61,10 +61,12 @@ export class SlidingWindow {
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   /** Records a call; returns false when it exceeds the limit. */
-  hit(now = Date.now()): boolean {
+  hit(): boolean {
+    const now = this.clock();
     while (this.hits.length > 0 && (this.hits[0] ?? 0) <= now - this.windowMs) this.hits.shift();
     this.hits.push(now);
     return this.hits.length <= this.max;
@@ -84,8 +86,11 @@ export class AverageRate {
   private readonly buckets = new Map<number, number>();
   private total = 0;
 
+  constructor(private readonly clock: () => number = Date.now) {}
+
   /** Adds `n` events now. */
-  add(n: number, now = Date.now()): void {
+  add(n: number): void {
+    const now = this.clock();
     const slot = Math.floor(now / BUCKET_MS);
     this.expire(slot);
     this.buckets.set(slot, (this.buckets.get(slot) ?? 0) + n);
@@ -93,8 +98,8 @@ export class AverageRate {
   }
 
   /** Events per second averaged over the last 60 s. */
-  perSecond(now = Date.now()): number {
-    this.expire(Math.floor(now / BUCKET_MS));
+  perSecond(): number {
+    this.expire(Math.floor(this.clock() / BUCKET_MS));
     return this.total / ((BUCKET_MS * BUCKETS) / 1000);
   }
 

@@ -1,4 +1,4 @@
-import { nowSeconds, verifyToken, type JwtClaims, type TokenCheck } from './auth.js';
+import { nowSeconds, verifyToken, type Clock, type JwtClaims, type TokenCheck } from './auth.js';
 
 const MAX_CACHED = 1000;
 
@@ -10,22 +10,25 @@ export class TokenVerifier {
   private readonly valid = new Map<string, JwtClaims>();
   private readonly pending = new Map<string, Promise<TokenCheck>>();
 
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    private readonly now: Clock,
+  ) {}
 
   /** Verifies `token` (cached when possible). Never throws. */
   async verify(token: string | null | undefined): Promise<TokenCheck> {
     const cached = token ? this.valid.get(token) : undefined;
     if (cached) {
-      const ago = nowSeconds() - cached.exp;
+      const ago = nowSeconds(this.now) - cached.exp;
       return ago >= 0
         ? { ok: false, error: 'expired', expiredSecondsAgo: ago }
         : { ok: true, claims: cached };
     }
-    if (!token) return verifyToken(this.secret, token);
+    if (!token) return verifyToken(this.secret, token, this.now);
     // Concurrent checks of one token (a join storm) share a single verification.
     let pending = this.pending.get(token);
     if (!pending) {
-      pending = verifyToken(this.secret, token).finally(() => this.pending.delete(token));
+      pending = verifyToken(this.secret, token, this.now).finally(() => this.pending.delete(token));
       this.pending.set(token, pending);
     }
     const check = await pending;

@@ -58,6 +58,12 @@ export interface HubOptions {
   presenceFlushMs?: number;
   /** Close sockets that sent nothing for this long (Phoenix: 60 s); 0 disables. @default 60000 */
   idleTimeoutMs?: number;
+  /**
+   * The hub's clock in ms since the epoch: token expiry, rate windows and idle checks read it, so
+   * tests can move time without waiting. Timers still run on real time and re-check this clock
+   * when they fire. @default Date.now
+   */
+  now?: () => number;
 }
 
 /** Counters of frames by event name. */

@@ -15,11 +15,6 @@ export async function waitFor<T>(
   }
 }
 
-/** Waits a little, for asserting that something does NOT arrive. */
-export function settle(ms = 150): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /** Subscribes and records every status; resolves on the first SUBSCRIBED, rejects on anything else first. */
 export function subscribe(channel: RealtimeChannel, statuses: string[] = []): Promise<string[]> {
   return new Promise((resolve, reject) => {

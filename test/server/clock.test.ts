@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANON_KEY, createHub, type Hub } from '../../src/server/hub/index.js';
+import { waitFor } from './support/wait.js';
+
+/** A clock that moves only when told. */
+function manualClock(start = Date.now()) {
+  const clock = { t: start, now: () => clock.t };
+  return clock;
+}
+
+async function socket(hub: Hub) {
+  const outcome = await hub.connect({ apikey: DEFAULT_ANON_KEY, vsn: '2.0.0' });
+  if (!outcome.ok) throw new Error(outcome.error);
+  const frames: unknown[][] = [];
+  let closeCode = 0;
+  const conn = outcome.open({
+    sendText: (text) => void frames.push(JSON.parse(text) as unknown[]),
+    sendBinary: () => undefined,
+    close: (code) => (closeCode = code),
+  });
+  const send = (frame: unknown[]) => conn.receive(JSON.stringify(frame));
+  const reply = (ref: string) =>
+    waitFor(() => frames.find((f) => f[1] === ref && f[3] === 'phx_reply'), `reply ${ref}`);
+  return { send, reply, frames, closeCode: () => closeCode };
+}
+
+describe('the hub clock (HubOptions.now)', () => {
+  it('times idle sockets out by the hub clock, not by the wall clock', async () => {
+    const clock = manualClock();
+    const hub = createHub({ idleTimeoutMs: 40, now: clock.now });
+    const c = await socket(hub);
+    // The sweeper runs every 10 ms of real time; by the hub's clock no time passes.
+    c.send([null, 'a', 'phoenix', 'heartbeat', {}]);
+    await c.reply('a');
+    clock.t += 39;
+    c.send([null, 'b', 'phoenix', 'heartbeat', {}]);
+    await c.reply('b');
+    expect(c.closeCode()).toBe(0);
+    clock.t += 41;
+    await waitFor(() => c.closeCode() === 1000, 'idle close');
+    expect(hub.stats().closes).toEqual({ 'idle timeout': 1 });
+    hub.close();
+  });
+
+  it('counts presence calls in a window of the hub clock', async () => {
+    const clock = manualClock();
+    const hub = createHub({ now: clock.now });
+    const c = await socket(hub);
+    c.send(['1', 'j', 'realtime:room', 'phx_join', { config: { presence: { key: 'k' } } }]);
+    await c.reply('j');
+    const track = (i: number) =>
+      c.send([
+        '1',
+        `t${String(i)}`,
+        'realtime:room',
+        'presence',
+        { event: 'track', payload: { i } },
+      ]);
+    for (let i = 0; i < 5; i += 1) track(i);
+    await c.reply('t4');
+    clock.t += 30_000;
+    for (let i = 5; i < 10; i += 1) track(i);
+    await c.reply('t9');
+    expect(hub.stats().shutdowns).toEqual({});
+    track(10);
+    await waitFor(() => c.frames.some((f) => f[3] === 'phx_close'), 'shutdown');
+    expect(hub.stats().shutdowns).toEqual({ 'Client presence rate limit exceeded': 1 });
+    hub.close();
+  });
+});
