@@ -1,5 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { useEffect, type ReactNode } from 'react';
+import 'presence-kit/styles.css';
+import './preview.css';
 
 type Theme = 'light' | 'dark';
 

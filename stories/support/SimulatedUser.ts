@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createPresence, type Presence, type Room } from 'presence-kit';
 import type { BotState } from './botProfiles.js';
+import { UserModels } from './UserModels.js';
 
 /** Hands out one supabase-js client per simulated user: loopback, local server or hosted. */
 export type ClientFactory = () => SupabaseClient;
@@ -20,6 +21,8 @@ export class SimulatedUser {
   here = false;
   /** The last state it announced. */
   state: BotState;
+  /** Its typing and seat models (the kit's own), for the room it is in. */
+  readonly models: UserModels;
   private readonly client: SupabaseClient;
 
   constructor(
@@ -32,6 +35,7 @@ export class SimulatedUser {
     this.client = createClient();
     this.state = { ...initialState };
     this.presence = createPresence<BotState>({ client: this.client, userId });
+    this.models = new UserModels(() => this.room(), this.presence);
   }
 
   /** The engine's room while joined (typing and seat models take it). */
@@ -69,7 +73,8 @@ export class SimulatedUser {
    */
   async destroy(): Promise<void> {
     this.here = false;
-    await Promise.resolve(this.client.realtime.disconnect()).catch(this.onError);
+    this.models.destroy();
+    await this.client.realtime.disconnect().catch(this.onError);
     await this.presence.destroy().catch(this.onError);
   }
 }

@@ -13,3 +13,5 @@ export { SimulatedUser, type ClientFactory, type ErrorSink } from './SimulatedUs
 export { Simulation, type SimulationOptions } from './Simulation.js';
 export { Timers } from './Timers.js';
 export { createTypingActivity } from './typingActivity.js';
+export { createSeatActivities, type SeatScriptOptions } from './seatActivity.js';
+export { UserModels, type SeatModelOptions } from './UserModels.js';

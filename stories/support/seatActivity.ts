@@ -1,14 +1,10 @@
-import { createMicSeats, isPresenceError, type MicSeats } from 'presence-kit';
+import { isPresenceError, type MicSeats } from 'presence-kit';
 import type { Activity, SimulationContext } from './Activity.js';
 import type { SimulatedUser } from './SimulatedUser.js';
+import type { SeatModelOptions } from './UserModels.js';
 
-/** Options of {@link createSeatActivities}. */
-export interface SeatScriptOptions {
-  /** Seats in the room: the same number the story's `<MicSeats>` shows. */
-  seatCount: number;
-  /** The room's host, if any (the viewer, to try the host menu). */
-  hostId?: string;
-}
+/** Options of {@link createSeatActivities}: the story's `<MicSeats>` seat count and host. */
+export type SeatScriptOptions = SeatModelOptions;
 
 // Losing a race for a seat, or trying a locked one, is part of the script, not a failure.
 const EXPECTED = new Set(['SEAT_TAKEN', 'SEAT_LOCKED', 'NOT_CONNECTED']);
@@ -19,34 +15,15 @@ const quietly =
   };
 
 /**
- * Seat moves and talk spurts through the kit's own seat model (`createMicSeats`), one model per
- * user and room. Seat moves: an unseated user takes a seat that looks empty to it (two may race
+ * Seat moves and talk spurts through the kit's own seat model (`createMicSeats`, one per user
+ * and room, see `UserModels`). Seat moves: an unseated user takes a seat that looks empty to it (two may race
  * for one; the model settles it), a seated one moves, stands up or toggles its mic. Talk spurts:
  * a seated, unmuted user reports voice levels 4 times a second for 1–4 s, then silence.
  */
 export function createSeatActivities(options: SeatScriptOptions): Activity[] {
-  const models = new Map<SimulatedUser, { room: unknown; seats: MicSeats }>();
-  const seatsOf = (user: SimulatedUser): MicSeats | undefined => {
-    const room = user.room();
-    if (room === undefined) return undefined;
-    const known = models.get(user);
-    if (known?.room === room) return known.seats;
-    known?.seats.destroy(); // a rejoin is a new room
-    const seats = createMicSeats(room, { ...options, presence: user.presence, storage: null });
-    models.set(user, { room, seats });
-    return seats;
-  };
-  const stop = (): void => {
-    for (const { seats } of models.values()) seats.destroy();
-    models.clear();
-  };
+  const seatsOf = (user: SimulatedUser): MicSeats | undefined => user.models.seats(options);
   return [
-    {
-      name: 'seats',
-      rate: (s) => s.seatMovesPerMinute,
-      run: (ctx) => moveSomeone(ctx, seatsOf),
-      stop,
-    },
+    { name: 'seats', rate: (s) => s.seatMovesPerMinute, run: (ctx) => moveSomeone(ctx, seatsOf) },
     { name: 'speaking', rate: (s) => s.speakingPerMinute, run: (ctx) => speak(ctx, seatsOf) },
   ];
 }

@@ -12,3 +12,16 @@ export const ROOM_WAIT = Object.freeze({ timeout: 60_000, interval: 100 });
 export function roomOf(context: Pick<StoryContext, 'id'>): Promise<SimulatedRoomHandle> {
   return roomFor(context.id, ROOM_WAIT.timeout);
 }
+
+/**
+ * Resolves once the in-page server holds `count` people in the room (viewer included), so a play
+ * function can script users it knows are in.
+ */
+export async function roomHolds(handle: SimulatedRoomHandle, count: number): Promise<void> {
+  const started = Date.now();
+  while (Object.keys(handle.world.hub.presenceState(handle.room)).length < count) {
+    if (Date.now() - started > ROOM_WAIT.timeout)
+      throw new Error(`the room never held ${count} people`);
+    await new Promise((resolve) => setTimeout(resolve, ROOM_WAIT.interval));
+  }
+}
