@@ -20,3 +20,11 @@ export {
   type ConnectionStatusLabels,
   type ConnectionStatusProps,
 } from './ConnectionStatus.js';
+export { MicSeats, type MicSeatsProps } from './MicSeats.js';
+export { MIC_SEATS_LABELS, type MicSeatsLabels, type SeatDescription } from './micSeatsLabels.js';
+export { PresenceList, type PresenceListProps } from './PresenceList.js';
+export {
+  PRESENCE_LIST_LABELS,
+  type ListStatus,
+  type PresenceListLabels,
+} from './presenceListLabels.js';

@@ -1,0 +1,89 @@
+import { memo, type CSSProperties, type ReactNode } from 'react';
+import { useMicSeatsSelector } from '../react/index.js';
+import { Avatar } from './Avatar.js';
+import type { MicSeatsLabels } from './micSeatsLabels.js';
+import { MicSeatsMenu, type HostAction } from './MicSeatsMenu.js';
+import { useDisplayProfile, type ProfileProps } from './profileProps.js';
+
+/** Props of one seat. */
+export interface MicSeatsSeatProps extends ProfileProps {
+  index: number;
+  seatCount: number;
+  hostId: string | undefined;
+  isHost: boolean;
+  labels: MicSeatsLabels;
+  /** A click on the seat: take (or move to) it, or leave it when it is ours. */
+  onSeat: (index: number, mine: boolean) => void;
+  onHost: (action: HostAction, index: number) => void;
+}
+
+const micOff = (
+  <svg className="pk-mic-seats__mic-off" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M8 1a2.5 2.5 0 0 0-2.5 2.5v4a2.5 2.5 0 0 0 5 0v-4A2.5 2.5 0 0 0 8 1Zm-5 6.5h1.2a3.8 3.8 0 0 0 7.6 0H13a5 5 0 0 1-4.4 5V15H7.4v-2.5A5 5 0 0 1 3 7.5ZM2 2.8l.9-.9 11 11.2-.9.9Z" />
+  </svg>
+);
+
+const lockIcon = (
+  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1Zm1.5 0h3V5a1.5 1.5 0 0 0-3 0Z" />
+  </svg>
+);
+
+/**
+ * Internal: one seat. It subscribes to its own seat only, so another seat's change (a speaker's
+ * level, a new occupant) never re-renders it.
+ */
+export const MicSeatsSeat = memo(function MicSeatsSeat(props: MicSeatsSeatProps): ReactNode {
+  const { index, seatCount, hostId, isHost, labels, onSeat, onHost } = props;
+  const seat = useMicSeatsSelector({ seatCount, hostId }, (snapshot) => snapshot.seats[index]);
+  const profile = useDisplayProfile(seat?.occupant ?? undefined, props);
+  if (seat === undefined) return null;
+  const { locked, muted, speaking, occupant } = seat;
+  const isSelf = occupant?.isSelf ?? false;
+  const name = profile?.name ?? null;
+  const state = locked ? 'locked' : name === null ? 'empty' : 'taken';
+  const label = labels.seat({ number: index + 1, name, isSelf, locked, muted, speaking });
+  const style = { '--pk-level': String(seat.level) } as CSSProperties;
+  return (
+    <li
+      className="pk-mic-seats__seat"
+      data-state={state}
+      data-muted={muted || undefined}
+      data-speaking={speaking || undefined}
+      data-self={isSelf || undefined}
+      data-leaving={occupant?.status === 'leaving' || undefined}
+      style={style}
+    >
+      <button
+        type="button"
+        className="pk-mic-seats__button"
+        aria-label={label}
+        onClick={() => onSeat(index, isSelf)}
+      >
+        <span className="pk-mic-seats__ring" aria-hidden="true">
+          {profile === undefined ? (
+            <span className="pk-mic-seats__placeholder">{locked ? lockIcon : '+'}</span>
+          ) : (
+            <Avatar profile={profile} />
+          )}
+          {muted && micOff}
+        </span>
+        <span className="pk-mic-seats__name" aria-hidden="true">
+          {name ?? (locked ? labels.locked : labels.empty)}
+        </span>
+        <span className="pk-mic-seats__number" aria-hidden="true">
+          {index + 1}
+        </span>
+      </button>
+      {isHost && (
+        <MicSeatsMenu
+          index={index}
+          locked={locked}
+          taken={name !== null}
+          labels={labels}
+          onAction={onHost}
+        />
+      )}
+    </li>
+  );
+});
