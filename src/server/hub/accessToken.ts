@@ -24,6 +24,8 @@ export async function handleAccessToken(ctx: HubContext, ch: Channel, msg: Messa
       ch,
       `You no longer have permission to read from this Channel topic: ${ch.name}`,
     );
+  if (can.keyIsSub && check.claims.sub !== ch.presenceKey)
+    return shutdownChannel(ctx, ch, "Presence key no longer matches the token's sub");
   ch.token = token;
   ch.claims = check.claims;
   ch.canPresence = can.presence;

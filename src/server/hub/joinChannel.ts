@@ -33,6 +33,7 @@ function createChannel(
   config: ChannelConfig,
   token: string,
   claims: JwtClaims,
+  presenceKey: string,
 ): Channel {
   return {
     id: ctx.nextId(),
@@ -42,7 +43,7 @@ function createChannel(
     room: getRoom(ctx, msg.topic, config.private),
     joinRef: msg.joinRef,
     config,
-    presenceKey: config.presenceKey === '' ? uuid() : config.presenceKey,
+    presenceKey,
     token,
     claims,
     canPresence: true,
@@ -63,6 +64,22 @@ export function presenceKeyTooLong(max: number): string {
   return `PresenceKeyTooLong: presence key must be at most ${String(max)} characters`;
 }
 
+/** The `reason` of a join whose policy binds the key to the token's `sub` and whose key differs. */
+export const PRESENCE_KEY_NOT_SUB = "PresenceKeyMismatch: presence key must equal the token's sub";
+
+/** The channel's presence key: as sent, else the sub when bound to it, else a fresh uuid. Null:
+ * refused, the policy binds the key to a sub it does not equal. */
+function presenceKeyFor(
+  config: ChannelConfig,
+  claims: JwtClaims,
+  keyIsSub: boolean,
+): string | null {
+  if (!keyIsSub) return config.presenceKey === '' ? uuid() : config.presenceKey;
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || sub === '') return null;
+  return config.presenceKey === '' || config.presenceKey === sub ? sub : null;
+}
+
 /** Replies ok (echoing postgres_changes bindings) and, with presence enabled, pushes `presence_state`. */
 function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   reply(ch, ref, 'ok', { postgres_changes: postgresChangesReply(ch.config.postgresChanges) });
@@ -76,24 +93,30 @@ function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   ch.conn.send(msg, snapshot.json);
 }
 
-/**
- * Handles `phx_join` (PROTOCOL.md §2): topic checks, duplicate join, channel limit, token and
- * private-channel policy, then the ok reply and `presence_state`.
- */
-export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message): Promise<void> {
+/** The checks a join passes before its token: topic, channel limit, key length. Null: passed. */
+function precheck(ctx: HubContext, conn: HubSocket, msg: Message, config: ChannelConfig) {
   // Phoenix has no route for other topics.
-  if (!msg.topic.startsWith(PREFIX)) return refuse(ctx, conn, msg, 'unmatched topic');
-  const name = msg.topic.slice(PREFIX.length);
-  if (name === '')
-    return refuse(ctx, conn, msg, 'TopicNameRequired: You must provide a topic name');
+  if (!msg.topic.startsWith(PREFIX)) return 'unmatched topic';
+  if (msg.topic === PREFIX) return 'TopicNameRequired: You must provide a topic name';
   const existing = conn.channels.get(msg.topic);
   // A second join of a joined topic closes the first (Phoenix; happens after reconnects, §2.5).
   if (existing) closeChannel(ctx, existing);
   if (conn.channels.size >= ctx.limits.maxChannelsPerClient)
-    return refuse(ctx, conn, msg, 'ChannelRateLimitReached: Too many channels');
-  const config = parseJoinConfig(msg.payload);
+    return 'ChannelRateLimitReached: Too many channels';
   if (config.presenceKey.length > ctx.limits.maxPresenceKeyLength)
-    return refuse(ctx, conn, msg, presenceKeyTooLong(ctx.limits.maxPresenceKeyLength));
+    return presenceKeyTooLong(ctx.limits.maxPresenceKeyLength);
+  return null;
+}
+
+/**
+ * Handles `phx_join` (PROTOCOL.md §2): topic checks, duplicate join, channel limit, key length,
+ * token and private-channel policy, then the ok reply and `presence_state`.
+ */
+export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message): Promise<void> {
+  const config = parseJoinConfig(msg.payload);
+  const early = precheck(ctx, conn, msg, config);
+  if (early !== null) return refuse(ctx, conn, msg, early);
+  const name = msg.topic.slice(PREFIX.length);
   const token = joinToken(msg.payload, conn.token);
   const check = await ctx.verifier.verify(token);
   if (!check.ok) return refuse(ctx, conn, msg, joinErrorReason(check));
@@ -105,8 +128,10 @@ export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message
       msg,
       `Unauthorized: You do not have permissions to read from this Channel topic: ${name}`,
     );
+  const key = presenceKeyFor(config, check.claims, can.keyIsSub);
+  if (key === null) return refuse(ctx, conn, msg, PRESENCE_KEY_NOT_SUB);
   if (conn.closed) return;
-  const ch = createChannel(ctx, conn, msg, config, token, check.claims);
+  const ch = createChannel(ctx, conn, msg, config, token, check.claims, key);
   ch.canPresence = can.presence;
   ch.canBroadcast = can.broadcast;
   conn.channels.set(ch.topic, ch);

@@ -16,14 +16,24 @@ export interface SocketSink {
 export type AuthorizeAction = 'read' | 'presence' | 'broadcast';
 
 /**
+ * A policy's answer: `true` allows, `false` denies. `'sub'` allows and binds the channel's presence
+ * key to the token's `sub` claim: a join under another key is refused (`PresenceKeyMismatch`), a
+ * join without a key gets the sub as its key, and a later token with another sub shuts the
+ * channel down. Supabase's RLS cannot bind the key; this lets the local server model an app that
+ * wants "only as yourself".
+ */
+export type AuthorizeResult = boolean | 'sub';
+
+/**
  * Stands in for Realtime's RLS policies on private channels. `topic` is the channel name without
  * `realtime:`. The default allows everything to role `authenticated`.
+ * @example authorize: ({ claims, action }) => claims.role === 'authenticated' && (action === 'presence' ? 'sub' : true)
  */
 export type AuthorizeFn = (request: {
   claims: JwtClaims;
   topic: string;
   action: AuthorizeAction;
-}) => boolean | Promise<boolean>;
+}) => AuthorizeResult | Promise<AuthorizeResult>;
 
 /** Log levels of {@link LogFn}. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
