@@ -26,16 +26,32 @@ export type OccupantStatus = 'online' | 'stale' | 'leaving';
 
 /** One tab or device of a user: one presence meta on the channel. */
 export interface PresenceConnection<S extends UserState = UserState> {
-  /** Random id the kit gives each join; carried in the meta and in state broadcasts. */
+  /**
+   * Random id the kit gives each join; carried in the meta and in state broadcasts. A label,
+   * not an identity: anyone can copy it into a meta of their own.
+   */
   readonly connectionId: string;
-  /** Supabase's `phx_ref` for the current meta, `null` before the first presence frame. */
+  /**
+   * Supabase's `phx_ref` for the current meta: the server-assigned identity of a remote
+   * connection. `null` on our own connection before its meta came back.
+   */
   readonly presenceRef: string | null;
   readonly state: Readonly<S>;
-  /** Grows with every local change on that connection; the higher version wins on receipt. */
+  /**
+   * The sender's hash-chain position (see the README's threat model): it grows with every send
+   * and cannot be forged, so the higher version wins on receipt.
+   */
   readonly version: number;
-  /** Sender's clock (ms) at the last change; picks the newest connection's state for the user. */
+  /** Sender's clock (ms) at the last change, clamped to ours; picks the newest connection's state. */
   readonly updatedAt: number;
   readonly joinedAt: number;
+  /** Set on this tab's own connection only (the one `setState` writes). */
+  readonly local?: true;
+  /**
+   * With `identity` set: whether the meta was signed by a session the app's backend attested
+   * for this presence key.
+   */
+  readonly verified?: boolean;
 }
 
 /** A user in a room, with all their connections folded into one record. Immutable. */
@@ -43,11 +59,17 @@ export interface Occupant<S extends UserState = UserState> {
   readonly userId: string;
   readonly isSelf: boolean;
   readonly status: OccupantStatus;
-  /** State of the most recently updated connection. */
+  /**
+   * State of the most recently updated connection. For ourselves (`isSelf`) always this tab's
+   * own connection: other connections under our key (other tabs, or anyone tracking under it)
+   * are listed in `connections` but never change it.
+   */
   readonly state: Readonly<S>;
   readonly statesCount: number;
   readonly connections: readonly PresenceConnection<S>[];
   readonly joinedAt: number;
+  /** With `identity` set: every connection shown is `verified`. */
+  readonly verified?: boolean;
 }
 
 /** Read-only, structurally shared map of occupants: an update copies O(√N), never O(N). */
@@ -209,6 +231,22 @@ export interface PresenceOptions {
   staleAfterMs?: number;
   /** Added by the core: state size limits; Agora's by default (see `DEFAULT_STATE_LIMITS`). */
   limits?: Partial<StateLimits>;
+  /** Opt-in verified identity: occupants signed by a session your backend attested. */
+  identity?: IdentityOptions;
+}
+
+/** Verified identity (see the README's threat model). */
+export interface IdentityOptions {
+  /** Your attestation public key (ECDSA P-256, a JWK): what others' attestations must verify with. */
+  publicKey: JsonWebKey;
+  /** Hide occupants (and our own other connections) whose meta is not verified. @default false */
+  require?: boolean;
+  /**
+   * Gets an attestation of this session's public key from your backend (for example a Supabase
+   * Edge Function using `createAttestationSigner`). Called once, and again before it expires.
+   * Without it our own connections are shown to others as unverified.
+   */
+  attest?: (key: string) => Promise<string>;
 }
 
 /** The argument of `createPresence`: a supabase-js client, the signed-in user, options. */

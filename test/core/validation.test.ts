@@ -136,8 +136,9 @@ describe('remote payload validation', () => {
   });
 
   it('validates leave notices and directory entries', () => {
-    expect(parseLeaveNotice({ userId: 'u', connectionId: 'c' }, limits).ok).toBe(true);
-    expect(parseLeaveNotice({ userId: 5, connectionId: 'c' }, limits).ok).toBe(false);
+    expect(parseLeaveNotice({ userId: 'u', connectionId: 'c', version: 3 }, limits).ok).toBe(true);
+    expect(parseLeaveNotice({ userId: 5, connectionId: 'c', version: 3 }, limits).ok).toBe(false);
+    expect(parseLeaveNotice({ userId: 'u', connectionId: 'c' }, limits).ok).toBe(false);
     const entry = (channels: unknown) =>
       parseDirectoryEntry({ connectionId: 'c', version: 0, channels }, limits).ok;
     expect(entry([{ channelName: 'room', channelType: 'MESSAGE' }])).toBe(true);

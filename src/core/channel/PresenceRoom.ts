@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { PresenceError } from '../facade/PresenceError.js';
 import { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
 import { FrameIngest } from '../inbound/FrameIngest.js';
+import { RejectionReporter } from '../inbound/RejectionReporter.js';
 import type { PresenceFrames } from '../inbound/PresenceFrames.js';
 import { BatchedStore } from '../model/BatchedStore.js';
 import { Committer } from '../model/Committer.js';
@@ -57,6 +58,8 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   private readonly events: AgoraEvents<S>;
   private readonly lifecycle: ChannelLifecycle<S>;
   private readonly listeners = new AppListeners();
+  /** Dropped remote payloads, reported coalesced and never written to the store. */
+  private readonly rejections: RejectionReporter;
 
   constructor(
     private readonly owner: RoomOwner,
@@ -65,6 +68,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   ) {
     const { selfId, settings } = owner;
     this.channelType = options.channelType;
+    this.rejections = new RejectionReporter(channelName, (error) => owner.report(error));
     this.batched = new BatchedStore<S>(channelName, selfId);
     this.store = this.batched.store;
     this.channel = openChannel(owner.client, channelName, settings);
@@ -90,9 +94,10 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       limits: settings.limits,
       debounceMs: settings.debounceMs,
       now: () => Date.now(),
-      reject: (reason) => this.reject(reason),
+      reject: (reason) => this.rejections.reject(reason),
       onNewcomer: () => this.outbox.resendIfLagging(),
       batch,
+      isOwnMeta: (version, proof, ref) => this.outbox.ownTracks.claim(version, proof, ref),
     });
     this.lifecycle = this.createLifecycle(batch);
     const ingest = new FrameIngest<S>({
@@ -184,14 +189,6 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     });
   }
 
-  /** Reports a dropped remote payload (the error also lands in the open batch's `lastError`). */
-  private reject(reason: string): void {
-    const message = `${this.channelName}: ${reason}`;
-    const error = new PresenceError('INVALID_REMOTE_PAYLOAD', 'receive', message);
-    this.batched.setError(error);
-    this.owner.report(error);
-  }
-
   private createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
     const { owner, channel } = this;
     return new ChannelLifecycle<S>({
@@ -206,6 +203,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       disposeParts: () => {
         this.outbox.dispose();
         this.reconciler.dispose();
+        this.rejections.dispose();
         this.events.dispose();
       },
       report: (error) => owner.report(error),

@@ -1,10 +1,14 @@
+import { ChainBook } from './ChainBook.js';
 import { EarlyStates } from './EarlyStates.js';
+import { joinedRecord } from './joinedRecord.js';
 import { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { StateLimits } from '../facade/limits.js';
 import { buildOccupant, withConnection, withoutConnection } from '../model/occupantRecords.js';
 import type { BatchedStore } from '../model/BatchedStore.js';
+import { encodeProof } from '../outbound/proofCodec.js';
+import { ProvenBroadcasts } from './ProvenBroadcasts.js';
 import type { RemoteConnectionState } from './validatePayload.js';
-import { parseConnectionState, parseLeaveNotice } from './validatePayload.js';
+import { parseConnectionState } from './validatePayload.js';
 import { isPlainObject } from '../model/validateState.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from '../types.js';
 
@@ -22,23 +26,30 @@ export interface ReconcilerDeps<S extends UserState> {
   limits: StateLimits;
   debounceMs: number;
   now(): number;
-  /** A remote payload failed validation and was dropped. */
+  /** A remote payload failed validation or proof and was dropped. */
   reject(reason: string): void;
   /** A connection we had not seen joined (outside a full sync): re-send our state if lagging. */
   onNewcomer(): void;
   /** Runs writes as one committed batch (a debounced leave that expired on its timer). */
   batch(write: () => void): void;
+  /** True when the meta `ref` under our key is one we tracked (see `OwnTracks.claim`). */
+  isOwnMeta(version: number, proof: string | null, ref: string): boolean;
 }
 
 /**
- * Reconciles presence metas and `pk:` broadcasts into the room's store, per connection, with the
- * higher version winning. Every method writes into the store's open batch; the caller's batch
- * commits it (see `Committer`).
+ * Reconciles presence metas and `pk:` broadcasts into the room's store. A remote connection is
+ * the meta the server assigned a presence ref to: a meta that copies another connection's
+ * fields is a connection of its own, and its leave removes only itself. Broadcasts change a
+ * connection only with a proof on the chain its own meta announced (see `ChainKnowledge`), so
+ * nobody alters, freezes or removes another member. Every method writes into the store's open
+ * batch; the caller's batch commits it (see `Committer`).
  */
 export class ConnectionReconciler<S extends UserState> {
   private readonly early = new EarlyStates<S>();
+  private readonly chains = new ChainBook();
   private readonly stale = new Set<string>();
   private readonly leaves: LeaveDebouncer;
+  private readonly broadcasts: ProvenBroadcasts<S>;
 
   constructor(private readonly deps: ReconcilerDeps<S>) {
     // An expiry from the debounce timer is a batch of its own; with no debounce it runs inside
@@ -46,6 +57,14 @@ export class ConnectionReconciler<S extends UserState> {
     this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
       deps.batch(() => this.expire(userId, graceful)),
     );
+    this.broadcasts = new ProvenBroadcasts<S>({
+      ...deps,
+      chains: this.chains,
+      early: this.early,
+      leaves: this.leaves,
+      get: (userId) => deps.store.get(userId),
+      put: (userId, status, connections, prev) => this.putUser(userId, status, connections, prev),
+    });
   }
 
   /** Raw presence metas joined under `key` (from `presence_state` or `presence_diff`). */
@@ -54,12 +73,10 @@ export class ConnectionReconciler<S extends UserState> {
       const ref = isPlainObject(raw) && typeof raw.phx_ref === 'string' ? raw.phx_ref : null;
       const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
       if (ref === null || !parsed.ok) {
-        this.deps.reject(
-          `presence meta of ${JSON.stringify(key.slice(0, 64))}: ${parsed.ok ? 'no phx_ref' : parsed.reason}`,
-        );
-        continue;
-      }
-      this.applyConnection(key, parsed.value, ref, fullSync);
+        const why = parsed.ok ? 'no phx_ref' : parsed.reason;
+        this.deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${why}`);
+      } else if (this.isOwnMeta(key, parsed.value, ref)) this.setLocalRef(ref);
+      else this.joinRemote(key, parsed.value, ref, fullSync);
     }
   }
 
@@ -68,57 +85,36 @@ export class ConnectionReconciler<S extends UserState> {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.phx_ref : undefined;
       const prev = this.deps.store.get(key);
-      const conn = prev?.connections.find((c) => c.presenceRef === ref);
-      if (!prev || !conn) continue;
-      if (this.isLocal(key, conn.connectionId)) {
+      if (!prev || typeof ref !== 'string') continue;
+      if (prev.connections.some((c) => c.local && c.presenceRef === ref)) {
         // Our own old meta after a reconnect: the local connection stays, it just has no ref now.
         this.setLocalRef(null);
         continue;
       }
-      const connections = withoutConnection(prev.connections, conn.connectionId);
+      const conn = prev.connections.find((c) => !c.local && c.presenceRef === ref);
+      if (!conn) continue;
+      this.chains.depart(ref, key, conn.connectionId);
+      const connections = withoutConnection(prev.connections, ref);
       const last = connections.length === 0 && key !== this.deps.selfId;
       this.putUser(key, last ? 'leaving' : prev.status, connections, prev);
-      if (last) this.leaves.start(key, [conn.connectionId]);
+      if (last) this.leaves.start(key, [ref]);
     }
   }
 
-  /** A `pk:state` broadcast: newer versions replace a connection's state at once. */
+  /** A `pk:state` broadcast (see `ProvenBroadcasts`). */
   stateMessage(raw: unknown): void {
-    const userId = isPlainObject(raw) ? raw.userId : undefined;
-    const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
-    if (typeof userId !== 'string' || userId.length === 0 || !parsed.ok) {
-      this.deps.reject(`pk:state broadcast: ${parsed.ok ? 'userId is missing' : parsed.reason}`);
-      return;
-    }
-    const value = parsed.value;
-    if (this.isLocal(userId, value.connectionId)) return;
-    const prev = this.deps.store.get(userId);
-    const conn = prev?.connections.find((c) => c.connectionId === value.connectionId);
-    if (!prev || !conn) {
-      this.early.remember(userId, value);
-      return;
-    }
-    if (value.version <= conn.version) return;
-    const next = {
-      ...conn,
-      state: value.state,
-      version: value.version,
-      updatedAt: value.updatedAt,
-    };
-    this.putUser(userId, prev.status, withConnection(prev.connections, next), prev);
+    this.broadcasts.state(raw);
   }
 
-  /** A `pk:leave` broadcast: the next disappearance of that connection is a REMOTE_LEAVE. */
+  /** A `pk:leave` broadcast: a proven one makes that connection's leave a REMOTE_LEAVE. */
   leaveNotice(raw: unknown): void {
-    const parsed = parseLeaveNotice(raw, this.deps.limits);
-    if (!parsed.ok) this.deps.reject(`pk:leave broadcast: ${parsed.reason}`);
-    else this.leaves.announce(parsed.value.connectionId);
+    this.broadcasts.leave(raw);
   }
 
   /** Writes our own connection (after a local change or a subscribe). */
   putLocal(connection: PresenceConnection<S>): void {
     const prev = this.deps.store.get(this.deps.selfId);
-    const current = prev?.connections.find((c) => c.connectionId === connection.connectionId);
+    const current = prev?.connections.find((c) => c.local);
     const next = current ? { ...connection, presenceRef: current.presenceRef } : connection;
     this.putUser(this.deps.selfId, 'online', withConnection(prev?.connections ?? [], next), prev);
   }
@@ -147,43 +143,39 @@ export class ConnectionReconciler<S extends UserState> {
   dispose(): void {
     this.leaves.dispose();
     this.early.clear();
+    this.chains.clear();
   }
 
-  private applyConnection(
+  /** Our own meta comes back: ours only if it carries the fresh proof of one of our tracks. */
+  private isOwnMeta(key: string, value: RemoteConnectionState<S>, ref: string): boolean {
+    if (key !== this.deps.selfId || value.connectionId !== this.deps.localConnectionId)
+      return false;
+    const proof = value.proof ? encodeProof(value.proof) : null;
+    return this.deps.isOwnMeta(value.version, proof, ref);
+  }
+
+  private joinRemote(
     userId: string,
     value: RemoteConnectionState<S>,
     ref: string,
     fullSync: boolean,
   ): void {
     const prev = this.deps.store.get(userId);
-    if (this.isLocal(userId, value.connectionId)) return this.setLocalRef(ref);
-    const existing = prev?.connections.find((c) => c.connectionId === value.connectionId);
-    const best = this.early.takeNewest(userId, value);
-    const conn: PresenceConnection<S> =
-      existing && existing.version >= best.version
-        ? { ...existing, presenceRef: ref }
-        : {
-            connectionId: best.connectionId,
-            presenceRef: ref,
-            state: best.state,
-            version: best.version,
-            updatedAt: best.updatedAt,
-            joinedAt: existing?.joinedAt ?? best.joinedAt,
-          };
+    const connections = prev?.connections ?? [];
+    const sameLabel = connections.filter((c) => !c.local && c.connectionId === value.connectionId);
+    const early = this.early.take(userId, value.connectionId);
+    const { record, knowledge } = joinedRecord(value, ref, sameLabel, this.chains, early);
+    this.chains.set(ref, knowledge);
     this.leaves.cancel(userId);
     this.stale.delete(userId);
-    this.putUser(userId, 'online', withConnection(prev?.connections ?? [], conn), prev);
-    if (!existing && !fullSync) this.deps.onNewcomer();
-  }
-
-  private isLocal(userId: string, connectionId: string): boolean {
-    return userId === this.deps.selfId && connectionId === this.deps.localConnectionId;
+    this.putUser(userId, 'online', withConnection(connections, record), prev);
+    if (sameLabel.length === 0 && !fullSync) this.deps.onNewcomer();
   }
 
   /** Our own meta came or went: only the presence ref of the local connection changes. */
   private setLocalRef(ref: string | null): void {
     const prev = this.deps.store.get(this.deps.selfId);
-    const local = prev?.connections.find((c) => c.connectionId === this.deps.localConnectionId);
+    const local = prev?.connections.find((c) => c.local);
     if (!prev || !local) return;
     const connections = withConnection(prev.connections, { ...local, presenceRef: ref });
     this.putUser(this.deps.selfId, 'online', connections, prev);

@@ -2,39 +2,54 @@ import type { UserState } from '../types.js';
 import type { RemoteConnectionState } from './validatePayload.js';
 
 /** How many connections' early states are kept; the oldest are forgotten first. */
-const MAX_EARLY_STATES = 256;
+const MAX_EARLY_CONNECTIONS = 256;
+
+/**
+ * Candidates kept per connection. Only the first ones are kept: a connection id is random, so an
+ * intruder learns it from the connection's own first send and can only forge after it.
+ */
+const MAX_CANDIDATES = 4;
 
 /**
  * `pk:state` broadcasts for connections not yet seen in presence. Supabase does not order
  * Broadcast against Presence (presence diffs are merged asynchronously), so a newcomer's first
- * state can arrive before its meta; it waits here, bounded, and is applied when the meta joins.
+ * state can arrive before its meta; it waits here, bounded and unproven, and is applied only if
+ * its proof checks out against the chain the meta announces.
  */
 export class EarlyStates<S extends UserState> {
-  private readonly states = new Map<string, { userId: string; value: RemoteConnectionState<S> }>();
+  private readonly states = new Map<string, RemoteConnectionState<S>[]>();
 
-  /** Keeps the newest version per connection. */
+  /** Keeps an unproven early state of `userId`'s connection. */
   remember(userId: string, value: RemoteConnectionState<S>): void {
-    const known = this.states.get(value.connectionId);
-    if (known && known.value.version >= value.version) return;
-    this.states.delete(value.connectionId);
-    this.states.set(value.connectionId, { userId, value });
-    if (this.states.size > MAX_EARLY_STATES) {
+    const key = keyOf(userId, value.connectionId);
+    const known = this.states.get(key);
+    if (known) {
+      if (known.length < MAX_CANDIDATES) known.push(value);
+      return;
+    }
+    this.states.set(key, [value]);
+    if (this.states.size > MAX_EARLY_CONNECTIONS) {
       const oldest = this.states.keys().next().value;
       if (oldest !== undefined) this.states.delete(oldest);
     }
   }
 
-  /** The better of `value` and a waiting early state of the same user and connection. */
-  takeNewest(userId: string, value: RemoteConnectionState<S>): RemoteConnectionState<S> {
-    const early = this.states.get(value.connectionId);
-    this.states.delete(value.connectionId);
-    return early && early.userId === userId && early.value.version > value.version
-      ? early.value
-      : value;
+  /** Removes and returns the waiting candidates of one connection, newest version first. */
+  take(userId: string, connectionId: string): RemoteConnectionState<S>[] {
+    const key = keyOf(userId, connectionId);
+    const values = this.states.get(key);
+    if (!values) return [];
+    this.states.delete(key);
+    return values.sort((a, b) => b.version - a.version);
   }
 
   /** Forgets everything. */
   clear(): void {
     this.states.clear();
   }
+}
+
+/** One map key per (user, connection), unambiguous for any strings. */
+function keyOf(userId: string, connectionId: string): string {
+  return `${userId.length}:${userId}${connectionId}`;
 }

@@ -5,12 +5,13 @@ const MAX_ANNOUNCED = 1024;
  * Flap debounce and leave-vs-timeout. A user whose last connection vanished waits here for
  * `debounceMs`; if they come back first the timer is cancelled and nobody sees a leave. When it
  * expires, the leave counts as graceful if any of their departed connections announced itself
- * with `pk:leave` (before or after the presence leave: Supabase does not order the two).
+ * with a proven `pk:leave` (before or after the presence leave: Supabase does not order the
+ * two). Connections are named by presence ref, the identity the server assigned.
  */
 export class LeaveDebouncer {
   private readonly pending = new Map<
     string,
-    { timer: ReturnType<typeof setTimeout> | null; connectionIds: string[] }
+    { timer: ReturnType<typeof setTimeout> | null; refs: string[] }
   >();
   private readonly announced = new Set<string>();
 
@@ -19,14 +20,19 @@ export class LeaveDebouncer {
     private readonly expire: (userId: string, graceful: boolean) => void,
   ) {}
 
-  /** Remembers that `connectionId` is leaving on purpose. */
-  announce(connectionId: string): void {
-    this.announced.delete(connectionId);
-    this.announced.add(connectionId);
+  /** Remembers that the connection `ref` is leaving on purpose. */
+  announce(ref: string): void {
+    this.announced.delete(ref);
+    this.announced.add(ref);
     if (this.announced.size > MAX_ANNOUNCED) {
       const oldest = this.announced.values().next().value;
       if (oldest !== undefined) this.announced.delete(oldest);
     }
+  }
+
+  /** The connection `ref` sent state after its goodbye: it is not leaving after all. */
+  retract(ref: string): void {
+    this.announced.delete(ref);
   }
 
   /** True while `userId` is inside the debounce window. */
@@ -35,26 +41,26 @@ export class LeaveDebouncer {
   }
 
   /**
-   * Starts the window for `userId`, whose last connections were `connectionIds`. With
+   * Starts the window for `userId`, whose last connections were `refs`. With
    * `debounceMs <= 0` it expires at once (inside the caller's batch).
    */
-  start(userId: string, connectionIds: readonly string[]): void {
+  start(userId: string, refs: readonly string[]): void {
     const entry = this.pending.get(userId);
     if (entry) {
-      entry.connectionIds.push(...connectionIds);
+      entry.refs.push(...refs);
       return;
     }
     if (this.debounceMs <= 0) {
-      this.expire(userId, this.graceful(connectionIds));
+      this.expire(userId, this.graceful(refs));
       return;
     }
     const record = {
       timer: null as ReturnType<typeof setTimeout> | null,
-      connectionIds: [...connectionIds],
+      refs: [...refs],
     };
     record.timer = setTimeout(() => {
       this.pending.delete(userId);
-      this.expire(userId, this.graceful(record.connectionIds));
+      this.expire(userId, this.graceful(record.refs));
     }, this.debounceMs);
     this.pending.set(userId, record);
   }
@@ -74,9 +80,9 @@ export class LeaveDebouncer {
     this.announced.clear();
   }
 
-  private graceful(connectionIds: readonly string[]): boolean {
+  private graceful(refs: readonly string[]): boolean {
     let graceful = false;
-    for (const id of connectionIds) {
+    for (const id of refs) {
       if (this.announced.delete(id)) graceful = true;
     }
     return graceful;

@@ -4,6 +4,7 @@ import {
   type IdleStatus,
   type IdleTarget,
 } from './idleTypes.js';
+import { newestState } from '../model/occupantRecords.js';
 import { Subscribers } from './Subscribers.js';
 
 /** Settings the tracker runs with, defaults applied. */
@@ -100,7 +101,7 @@ export class IdleTracker {
    * millisecond; another device's clock ahead of ours: the skew, capped) and check again.
    */
   private takeBack(): void {
-    const awayAt = Number(this.target.store.getState().self?.state[MARK]?.slice(5));
+    const awayAt = Number(this.userState()?.[MARK]?.slice(5));
     const wait = Number.isFinite(awayAt) ? awayAt - Date.now() + 1 : 0;
     if (wait <= 0) return this.restore();
     clearTimeout(this.takeBackTimer);
@@ -120,13 +121,19 @@ export class IdleTracker {
     } else ignoreFailure(this.target.setState({ [key]: this.previous, [MARK]: mark('active') }));
   }
 
+  /** The user's state as the room sees it: the newest of our connections, other tabs included. */
+  private userState(): Readonly<Partial<Record<string, string>>> | undefined {
+    const self = this.target.store.getState().self;
+    return self ? newestState(self.connections) : undefined;
+  }
+
   private status(): string | undefined {
-    return this.target.store.getState().self?.state[this.settings.key];
+    return this.userState()?.[this.settings.key];
   }
 
   /** An away that idleness wrote (it carries the marker), as opposed to one the user chose. */
   private idleAway(): boolean {
-    const state = this.target.store.getState().self?.state;
+    const state = this.userState();
     return state?.[this.settings.key] === this.settings.away && !!state[MARK]?.startsWith('away:');
   }
 

@@ -19,13 +19,20 @@ export const IDLE_DEFAULTS = Object.freeze({
 export type IdleStatus = 'active' | 'away';
 
 /**
- * What the idle model needs: our own merged state (an engine `Room`'s `store` fits) and our state
+ * What the idle model needs: our own record with every connection under our key, so other tabs'
+ * states count (an engine `Room`'s `store` fits), and our state
  * setters for that room (`useUserState()`'s actions, or `presence.setState` bound to a channel).
  */
 export interface IdleTarget {
   readonly store: {
     getState(): {
-      readonly self: { readonly state: Readonly<Partial<Record<string, string>>> } | null;
+      readonly self: {
+        readonly connections: readonly {
+          readonly state: Readonly<Partial<Record<string, string>>>;
+          readonly updatedAt: number;
+          readonly version: number;
+        }[];
+      } | null;
     };
     subscribe(listener: () => void): () => void;
   };

@@ -37,13 +37,12 @@ function buildEpoch(random: RandomWords): Uint32Array {
 export class HashChain {
   private epoch = 0;
   private position = 0;
-  private current: Uint32Array;
+  // Built on the first send: a room left before it joins never pays for it (~1 ms).
+  private current: Uint32Array | null = null;
   private upcoming: Uint32Array | null = null;
   private upcomingPublished = false;
 
-  constructor(private readonly random: RandomWords = secureRandom) {
-    this.current = buildEpoch(random);
-  }
+  constructor(private readonly random: RandomWords = secureRandom) {}
 
   /** The version of the latest element handed out (0: only the anchor so far). */
   get version(): number {
@@ -53,6 +52,11 @@ export class HashChain {
   /** The anchor of the next epoch once it is built, for the next tracked meta. */
   nextAnchor(): string | null {
     return this.upcoming ? encodeProof(this.upcoming, 0) : null;
+  }
+
+  /** The next epoch is built but no track has carried its anchor yet. */
+  get unannounced(): boolean {
+    return this.upcoming !== null && !this.upcomingPublished;
   }
 
   /** A track carrying `nextAnchor()` went out: broadcasts may move to that epoch. */
@@ -74,9 +78,10 @@ export class HashChain {
       this.epoch += 1;
       this.position = 0;
     }
+    const current = (this.current ??= buildEpoch(this.random));
     this.position += 1;
     if (this.position >= CHAIN_LENGTH / 2 && !this.upcoming)
       this.upcoming = buildEpoch(this.random);
-    return { version: this.version, proof: encodeProof(this.current, this.position * 4) };
+    return { version: this.version, proof: encodeProof(current, this.position * 4) };
   }
 }

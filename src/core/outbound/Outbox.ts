@@ -1,5 +1,8 @@
 import { sameState } from '../model/stateObject.js';
 import type { FrozenState } from '../model/stateObject.js';
+import { HashChain } from './HashChain.js';
+import type { ChainProof } from './HashChain.js';
+import { OwnTracks } from './OwnTracks.js';
 import { TrackBudget } from './TrackBudget.js';
 import type { PresenceConnection, UserState } from '../types.js';
 import { PK_EVENTS } from './wire.js';
@@ -21,17 +24,22 @@ export interface OutboxOptions {
 }
 
 /**
- * One connection's own state and how it goes out. Every change bumps the version and is
+ * One connection's own state and how it goes out. Every change bumps the revision and is
  * broadcast at once (at most one `pk:state` per `broadcastThrottleMs`, trailing send for the last
  * change); presence `track` carries the newest full state under the {@link TrackBudget}, with a
- * trailing track so the last change always lands in presence for late joiners.
+ * trailing track so the last change always lands in presence for late joiners. Each send takes
+ * the next position of the connection's {@link HashChain}: that position is the wire `version`,
+ * and its element the `proof` receivers check.
  */
 export class Outbox<S extends UserState> {
-  private version = 0;
+  /** Our tracked metas, to recognise them when presence echoes them back. */
+  readonly ownTracks = new OwnTracks();
+  private readonly chain = new HashChain();
+  private revision = 0;
   private updatedAt: number;
   private readonly joinedAt: number;
-  private trackedVersion = -1;
-  private broadcastVersion = 0;
+  private trackedRevision = -1;
+  private broadcastRevision = 0;
   private lastBroadcastAt = Number.NEGATIVE_INFINITY;
   private broadcastTimer: ReturnType<typeof setTimeout> | null = null;
   private trackTimer: ReturnType<typeof setTimeout> | null = null;
@@ -59,9 +67,10 @@ export class Outbox<S extends UserState> {
       connectionId: this.connectionId,
       presenceRef: null,
       state: this.state,
-      version: this.version,
+      version: this.chain.version,
       updatedAt: this.updatedAt,
       joinedAt: this.joinedAt,
+      local: true,
     };
   }
 
@@ -69,7 +78,7 @@ export class Outbox<S extends UserState> {
   replace(next: FrozenState<S>): boolean {
     if (sameState(this.state, next)) return false;
     this.state = next;
-    this.version += 1;
+    this.revision += 1;
     this.updatedAt = Math.max(this.io.now(), this.updatedAt);
     this.scheduleBroadcast();
     this.scheduleTrack();
@@ -92,16 +101,20 @@ export class Outbox<S extends UserState> {
 
   /** A newcomer joined: re-send our state, but only if presence does not already carry it. */
   resendIfLagging(): void {
-    if (this.trackedVersion < this.version) {
-      this.broadcastVersion = Math.min(this.broadcastVersion, this.trackedVersion);
+    // The re-send takes a fresh chain position: it also supersedes any replay of an element we
+    // already revealed, which a newcomer holding only our lagging meta would otherwise accept.
+    if (this.trackedRevision < this.revision) {
+      this.broadcastRevision = Math.min(this.broadcastRevision, this.trackedRevision);
       this.scheduleBroadcast();
     }
   }
 
   /** Tells the room we leave on purpose, before the channel goes (so others see REMOTE_LEAVE). */
   announceLeave(): void {
-    if (this.io.canSend())
-      this.io.broadcast(PK_EVENTS.leave, { userId: this.userId, connectionId: this.connectionId });
+    if (!this.io.canSend()) return;
+    const proof = this.chain.advance(false);
+    const payload = { userId: this.userId, connectionId: this.connectionId, ...proof };
+    this.io.broadcast(PK_EVENTS.leave, payload);
   }
 
   /** Stops all timers. */
@@ -109,11 +122,12 @@ export class Outbox<S extends UserState> {
     this.disconnected();
   }
 
-  /** The meta `track` sends. */
-  meta(): PresenceMeta {
+  /** What a send carries at chain position `proof`. */
+  private payload(proof: ChainProof): PresenceMeta {
     return {
       connectionId: this.connectionId,
-      version: this.version,
+      version: proof.version,
+      proof: proof.proof,
       state: { ...this.state },
       updatedAt: this.updatedAt,
       joinedAt: this.joinedAt,
@@ -129,10 +143,14 @@ export class Outbox<S extends UserState> {
 
   private broadcastNow(): void {
     this.broadcastTimer = null;
-    if (!this.io.canSend() || this.broadcastVersion >= this.version) return;
+    if (!this.io.canSend() || this.broadcastRevision >= this.revision) return;
+    const proof = this.chain.advance(false);
+    // The epoch is spent and its successor not announced yet: the next track carries the state.
+    if (!proof) return this.scheduleTrack();
     this.lastBroadcastAt = this.io.now();
-    this.broadcastVersion = this.version;
-    this.io.broadcast(PK_EVENTS.state, { userId: this.userId, ...this.meta() });
+    this.broadcastRevision = this.revision;
+    this.io.broadcast(PK_EVENTS.state, { userId: this.userId, ...this.payload(proof) });
+    if (this.chain.unannounced) this.scheduleTrack();
   }
 
   private scheduleTrack(): void {
@@ -146,8 +164,14 @@ export class Outbox<S extends UserState> {
     this.trackTimer = null;
     if (!this.io.canSend()) return;
     this.budget.record(this.io.now());
-    this.trackedVersion = this.version;
-    this.io.track(this.meta());
+    this.trackedRevision = this.revision;
+    const proof = this.chain.advance(true) as ChainProof;
+    const next = this.chain.nextAnchor();
+    const meta = this.payload(proof);
+    if (next !== null) meta.next = next;
+    this.ownTracks.add(proof.version, proof.proof);
+    this.io.track(meta);
+    if (next !== null) this.chain.published();
   }
 
   private clearTrackTimer(): void {

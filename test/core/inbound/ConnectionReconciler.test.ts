@@ -3,6 +3,8 @@ import { DEFAULT_STATE_LIMITS } from '../../../src/core/facade/limits.js';
 import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
 import { ConnectionReconciler } from '../../../src/core/inbound/ConnectionReconciler.js';
 import type { BatchFacts } from '../../../src/core/model/BatchedStore.js';
+import { HashChain } from '../../../src/core/outbound/HashChain.js';
+import type { ChainProof } from '../../../src/core/outbound/HashChain.js';
 
 type S = Record<string, string>;
 
@@ -25,7 +27,26 @@ function setup(debounceMs = 2000) {
       write();
       commit();
     },
+    isOwnMeta: () => false,
   });
+  // Each connection's hash chain: metas and broadcasts carry its next positions as versions.
+  const chains = new Map<string, HashChain>();
+  const next = (connectionId: string, track: boolean): ChainProof => {
+    let chain = chains.get(connectionId);
+    if (!chain) chains.set(connectionId, (chain = new HashChain()));
+    return chain.advance(track) as ChainProof;
+  };
+  /** A proven meta of `connectionId` (the next chain position), with its presence ref. */
+  const provenMeta = (connectionId: string, state: S, ref: string) => {
+    const { version, proof } = next(connectionId, true);
+    return { connectionId, version, proof, state, updatedAt: version, joinedAt: 0, phx_ref: ref };
+  };
+  /** A proven pk:state (or, with `skip`, one a few positions further on). */
+  const provenState = (userId: string, connectionId: string, state: S, skip = 0) => {
+    for (let i = 0; i < skip; i += 1) next(connectionId, false);
+    const { version, proof } = next(connectionId, false);
+    return { userId, connectionId, version, proof, state, updatedAt: version };
+  };
   const meta = (
     connectionId: string,
     version: number,
@@ -40,6 +61,9 @@ function setup(debounceMs = 2000) {
     newcomers,
     commit,
     meta,
+    next,
+    provenMeta,
+    provenState,
     occupant: (id: string) => model.store.getState().occupants.get(id),
   };
 }
@@ -60,59 +84,57 @@ describe('ConnectionReconciler', () => {
     expect(facts[1]?.joined).toEqual([]);
   });
 
-  it('lets the higher version win between presence meta and broadcast', () => {
-    const { sync, commit, meta, occupant } = setup();
-    sync.metasJoined('bob', [meta('c', 1, { v: '1' })], false);
-    sync.stateMessage({
-      userId: 'bob',
-      connectionId: 'c',
-      version: 5,
-      state: { v: '5' },
-      updatedAt: 5,
-    });
+  it('lets the higher proven version win between presence meta and broadcast', () => {
+    const { sync, commit, provenMeta, provenState, occupant, rejected } = setup();
+    sync.metasJoined('bob', [provenMeta('c', { v: '1' }, 'ref-1')], false);
+    const five = provenState('bob', 'c', { v: '5' }, 3);
+    sync.stateMessage(five);
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
-    // A late track with an older version only refreshes the ref.
-    sync.metasJoined('bob', [meta('c', 3, { v: '3' }, 'new-ref')], false);
-    sync.metasLeft('bob', [{ phx_ref: 'c-1' }]);
+    // The same position again, with other content: a replay, ignored.
+    sync.stateMessage({ ...five, state: { v: 'replayed' } });
+    // A position further on with an element that is not on the chain: refused.
+    sync.stateMessage({ ...five, version: five.version + 1, state: { v: 'forged' } });
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '5' });
-    expect(occupant('bob')?.connections[0]?.presenceRef).toBe('new-ref');
-    sync.stateMessage({
-      userId: 'bob',
-      connectionId: 'c',
-      version: 4,
-      state: { v: '4' },
-      updatedAt: 4,
-    });
-    commit();
-    expect(occupant('bob')?.state).toEqual({ v: '5' });
+    expect(rejected).toHaveLength(1);
   });
 
-  it('holds a broadcast that arrives before the meta and applies it on join', () => {
-    const { sync, commit, meta, occupant } = setup();
-    sync.stateMessage({
-      userId: 'bob',
-      connectionId: 'c',
-      version: 9,
-      state: { v: '9' },
-      updatedAt: 9,
-    });
+  it('carries a newer proven state over a re-track whose diff arrives after the broadcast', () => {
+    const { sync, commit, provenMeta, provenState, occupant } = setup();
+    sync.metasJoined('bob', [provenMeta('c', { v: '1' }, 'ref-1')], false);
+    const retrack = provenMeta('c', { v: '2' }, 'ref-2');
+    sync.stateMessage(provenState('bob', 'c', { v: '3' }));
+    sync.metasJoined('bob', [retrack], false);
+    sync.metasLeft('bob', [{ phx_ref: 'ref-1' }]);
+    commit();
+    expect(occupant('bob')?.state).toEqual({ v: '3' });
+    expect(occupant('bob')?.connections.map((c) => c.presenceRef)).toEqual(['ref-2']);
+  });
+
+  it('holds a broadcast that arrives before the meta and applies it on join if proven', () => {
+    const { sync, commit, provenMeta, provenState, occupant } = setup();
+    const meta = provenMeta('c', { v: '2' }, 'ref');
+    sync.stateMessage(provenState('bob', 'c', { v: '9' }, 4));
+    sync.stateMessage({ ...provenState('bob', 'c', { v: 'forged' }), proof: 'f'.repeat(32) });
     commit();
     expect(occupant('bob')).toBeUndefined();
-    sync.metasJoined('bob', [meta('c', 2, { v: '2' })], false);
+    sync.metasJoined('bob', [meta], false);
     commit();
     expect(occupant('bob')?.state).toEqual({ v: '9' });
   });
 
   it('shows a leave only after the grace period, as timeout unless announced', () => {
-    const { sync, commit, meta, occupant, facts } = setup();
-    sync.metasJoined('bob', [meta('b', 1, {})], false);
-    sync.metasJoined('carol', [meta('c', 1, {})], false);
+    const { sync, commit, provenMeta, next, occupant, facts } = setup();
+    sync.metasJoined('bob', [provenMeta('b', {}, 'b-1')], false);
+    sync.metasJoined('carol', [provenMeta('c', {}, 'c-1')], false);
     commit();
-    sync.leaveNotice({ userId: 'carol', connectionId: 'c' });
     sync.metasLeft('bob', [{ phx_ref: 'b-1' }]);
     sync.metasLeft('carol', [{ phx_ref: 'c-1' }]);
+    // Carol's goodbye arrives after her presence leave: still proven against her chain.
+    sync.leaveNotice({ userId: 'carol', connectionId: 'c', ...next('c', false) });
+    // An unproven goodbye for Bob is refused.
+    sync.leaveNotice({ userId: 'bob', connectionId: 'b', version: 9, proof: 'a'.repeat(32) });
     commit();
     expect(occupant('bob')?.status).toBe('leaving');
     vi.advanceTimersByTime(1999);
@@ -151,6 +173,7 @@ describe('ConnectionReconciler', () => {
       version: 0,
       updatedAt: 0,
       joinedAt: 0,
+      local: true,
     });
     sync.metasJoined('bob', [meta('b', 1, {})], false);
     commit();

@@ -73,11 +73,14 @@ describe('Outbox', () => {
     expect(sent.broadcasts.at(-1)?.payload).toMatchObject({
       userId: 'alice',
       connectionId: 'conn-1',
-      version: 100,
       state: { n: '100' },
     });
+    // Every send takes the next position of the connection's hash chain as its version.
+    const versions = [...sent.broadcasts.map((b) => b.payload.version as number)];
+    expect(versions.every((v, i) => i === 0 || v > (versions[i - 1] as number))).toBe(true);
     vi.advanceTimersByTime(30_000);
-    expect(sent.tracks.at(-1)?.meta).toMatchObject({ version: 100, state: { n: '100' } });
+    expect(sent.tracks.at(-1)?.meta).toMatchObject({ state: { n: '100' } });
+    expect(sent.tracks.at(-1)?.meta.version).toBeGreaterThan(versions.at(-1) as number);
   });
 
   it('keeps any random change sequence within 4 tracks per 30 s per join, always ending on the newest state', () => {
@@ -144,11 +147,20 @@ describe('Outbox', () => {
     expect(sent.broadcasts.length).toBe(before + 1);
   });
 
-  it('announces a graceful leave as pk:leave', () => {
+  it('announces a graceful leave as pk:leave, with the next proof of its chain', () => {
     const { outbox, sent } = harness();
+    outbox.subscribed();
     outbox.announceLeave();
     expect(sent.broadcasts).toEqual([
-      { event: 'pk:leave', payload: { userId: 'alice', connectionId: 'conn-1' } },
+      {
+        event: 'pk:leave',
+        payload: {
+          userId: 'alice',
+          connectionId: 'conn-1',
+          version: (sent.tracks[0]?.meta.version ?? 0) + 1,
+          proof: expect.stringMatching(/^[0-9a-f]{32}$/),
+        },
+      },
     ]);
   });
 });

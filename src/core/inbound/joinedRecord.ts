@@ -1,0 +1,66 @@
+import { CHAIN_LENGTH } from '../outbound/proofCodec.js';
+import type { PresenceConnection, UserState } from '../types.js';
+import type { ChainBook } from './ChainBook.js';
+import type { ChainKnowledge } from './ChainKnowledge.js';
+import { checkProof, continuesChain } from './ChainKnowledge.js';
+import type { RemoteConnectionState } from './validatePayload.js';
+
+/** The record a meta makes, and what it teaches about the connection's chain. */
+export interface JoinedRecord<S extends UserState> {
+  record: PresenceConnection<S>;
+  knowledge: ChainKnowledge | null;
+}
+
+/** `record` carrying the state of `value` (a proven broadcast or a newer record). */
+function withStateOf<S extends UserState>(
+  record: PresenceConnection<S>,
+  value: Pick<PresenceConnection<S>, 'state' | 'version' | 'updatedAt'>,
+): PresenceConnection<S> {
+  return { ...record, state: value.state, version: value.version, updatedAt: value.updatedAt };
+}
+
+/**
+ * The record for a meta that joined with presence ref `ref`. The meta is the connection's own
+ * word (the server binds it to the ref), so it sets the chain we follow for that ref. Two things
+ * may be newer than it, and both must prove they continue that chain:
+ * - an earlier record of the same connection (a re-track: our broadcast raced the server's
+ *   diff), whose proven state then carries over into the new record (never the other way);
+ * - broadcasts that arrived before the meta (`early`, newest first).
+ */
+export function joinedRecord<S extends UserState>(
+  value: RemoteConnectionState<S>,
+  ref: string,
+  predecessors: readonly PresenceConnection<S>[],
+  book: ChainBook,
+  early: readonly RemoteConnectionState<S>[],
+): JoinedRecord<S> {
+  const { connectionId, state, version, updatedAt, joinedAt } = value;
+  let record: PresenceConnection<S> = {
+    connectionId,
+    presenceRef: ref,
+    state,
+    version,
+    updatedAt,
+    joinedAt,
+  };
+  if (value.proof === null) return { record, knowledge: null };
+  const fromMeta: ChainKnowledge = { version, element: value.proof, next: value.next };
+  let knowledge = fromMeta;
+  for (const earlier of predecessors) {
+    const known = book.get(earlier.presenceRef);
+    if (!known || known.version <= knowledge.version || !continuesChain(fromMeta, known)) continue;
+    record = withStateOf(record, earlier);
+    // The meta may announce the next epoch the earlier record has not heard of yet.
+    const sameEpoch =
+      Math.floor(known.version / CHAIN_LENGTH) === Math.floor(version / CHAIN_LENGTH);
+    knowledge = sameEpoch && known.next === null ? { ...known, next: fromMeta.next } : known;
+  }
+  for (const candidate of early) {
+    if (candidate.proof === null) continue;
+    const checked = checkProof(knowledge, candidate.version, candidate.proof);
+    if (!checked.ok) continue;
+    record = withStateOf(record, candidate);
+    knowledge = checked.knowledge;
+  }
+  return { record, knowledge };
+}
