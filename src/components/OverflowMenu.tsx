@@ -1,4 +1,12 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { OverflowName } from './OnlineAvatarItem.js';
 import type { OnlineAvatarsLabels } from './onlineAvatarsLabels.js';
 import type { ProfileProps } from './profileProps.js';
@@ -41,7 +49,6 @@ export function OverflowMenu({
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
   };
-  const names = open ? rest().slice(0, MAX_NAMES) : [];
   return (
     <div className="pk-avatars__overflow" onBlur={onBlur}>
       <button
@@ -57,31 +64,58 @@ export function OverflowMenu({
         {labels.more(count)}
       </button>
       {open && (
-        // A dialog closes on Escape (WAI-ARIA APG); the rule does not know dialogs take keys.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-        <div
+        <OverflowPanel
           ref={panel}
           id={id}
-          role="dialog"
-          aria-label={labels.rest}
-          tabIndex={-1}
-          className="pk-avatars__popover"
+          names={rest().slice(0, MAX_NAMES)}
+          count={count}
+          labels={labels}
           onKeyDown={onKeyDown}
-        >
-          <p className="pk-avatars__heading">{labels.rest}</p>
-          <ul>
-            {names.map((userId) => (
-              <OverflowName
-                key={userId}
-                userId={userId}
-                getProfile={getProfile}
-                avatarOrigins={avatarOrigins}
-              />
-            ))}
-          </ul>
-          {count > names.length && <p>{labels.restMore(count - names.length)}</p>}
-        </div>
+          getProfile={getProfile}
+          avatarOrigins={avatarOrigins}
+        />
       )}
     </div>
   );
 }
+
+interface OverflowPanelProps extends ProfileProps {
+  id: string;
+  names: readonly string[];
+  count: number;
+  labels: OnlineAvatarsLabels;
+  onKeyDown: (event: KeyboardEvent) => void;
+}
+
+/** The popover: a non-modal dialog naming the people behind `+N` (the first {@link MAX_NAMES}). */
+const OverflowPanel = forwardRef<HTMLDivElement, OverflowPanelProps>(function OverflowPanel(
+  { id, names, count, labels, onKeyDown, getProfile, avatarOrigins },
+  ref,
+) {
+  return (
+    // A dialog closes on Escape (WAI-ARIA APG); the rule does not know dialogs take keys.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <div
+      ref={ref}
+      id={id}
+      role="dialog"
+      aria-label={labels.rest}
+      tabIndex={-1}
+      className="pk-avatars__popover"
+      onKeyDown={onKeyDown}
+    >
+      <p className="pk-avatars__heading">{labels.rest}</p>
+      <ul>
+        {names.map((userId) => (
+          <OverflowName
+            key={userId}
+            userId={userId}
+            getProfile={getProfile}
+            avatarOrigins={avatarOrigins}
+          />
+        ))}
+      </ul>
+      {count > names.length && <p>{labels.restMore(count - names.length)}</p>}
+    </div>
+  );
+});
