@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 
 const encoder = new TextEncoder();
 
-/** Kind-3 "user broadcast push" (PROTOCOL.md §1.2), JSON payload. */
+/** Kind-3 "user broadcast push" (docs/protocol.md §1.2), JSON payload. */
 export function encodeKind3(
   joinRef: string,
   ref: string,

@@ -17,7 +17,7 @@ const hex = (h: string) =>
   );
 
 describe('protocol codec', () => {
-  it('decodes the captured kind-3 frame from PROTOCOL.md', () => {
+  it('decodes the example kind-3 frame of docs/protocol.md §1.2', () => {
     const bytes = hex(
       '03 01 02 0e 06 00 01 36 3130 7265616c74696d653a726f6f6d31 637572736f72 7b2278223a312c2279223a327d',
     );

@@ -10,7 +10,7 @@ describe.each(HOSTS)('reconnect on the $name host', (hostDef) => {
     host().hub.testing.onFrame(
       (dir, socket, f) => dir === 'out' && f.event === 'presence_state' && states.push(socket),
     );
-    // Presence listeners enable presence; without them no presence_state is sent (PROTOCOL.md §3.5).
+    // Presence listeners enable presence; without them no presence_state is sent (docs/protocol.md §3.5).
     const observer = host()
       .client()
       .channel('room', { config: { presence: { key: 'observer' } } })

@@ -6,7 +6,7 @@ import { permissions } from './permissions.js';
 import { shutdownChannel } from './rooms.js';
 
 /**
- * Handles `access_token` (PROTOCOL.md §5.2): ignores null, unchanged and `sb_` keys; verifies a new
+ * Handles `access_token` (docs/protocol.md §5.2): ignores null, unchanged and `sb_` keys; verifies a new
  * token and re-evaluates the policy, shutting the channel down on failure. Never replies.
  */
 export async function handleAccessToken(ctx: HubContext, ch: Channel, msg: Message): Promise<void> {

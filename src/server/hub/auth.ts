@@ -96,7 +96,7 @@ export async function signToken(secret: string, claims: Record<string, unknown>)
   return new SignJWT(body).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secretKey(secret));
 }
 
-/** The `{"error": ...}` text of a refused WebSocket upgrade (PROTOCOL.md §1.1). */
+/** The `{"error": ...}` text of a refused WebSocket upgrade (docs/protocol.md §1.1). */
 export function connectErrorMessage(check: Extract<TokenCheck, { ok: false }>): string {
   switch (check.error) {
     case 'missing':
@@ -127,7 +127,7 @@ export function tokenErrorMessage(check: Extract<TokenCheck, { ok: false }>): st
   }
 }
 
-/** The `reason` of a join refused for its token (PROTOCOL.md §2.3). */
+/** The `reason` of a join refused for its token (docs/protocol.md §2.3). */
 export function joinErrorReason(check: Extract<TokenCheck, { ok: false }>): string {
   const code =
     check.error === 'signature'

@@ -2,6 +2,7 @@ import { encodeText } from '../protocol/messageCodec.js';
 import type { OutMessage, Vsn } from '../protocol/types.js';
 import type { JwtClaims } from './auth.js';
 import type { Channel, HubContext, HubSocket } from './context.js';
+import { closeConnection } from './handleFrame.js';
 import type { SocketSink } from './types.js';
 
 /** Frames a socket may queue behind a slow (async) one before it is closed as a flood. */
@@ -37,7 +38,9 @@ export class Connection implements HubSocket {
     if (this.closed) return;
     this.lastSeen = this.ctx.now();
     if (this.busy) {
-      if (this.queue.length >= MAX_QUEUE) this.sink.close(1008, 'too many queued frames');
+      // Through the hub, so the flood is logged, counted and its channels leave at once.
+      if (this.queue.length >= MAX_QUEUE)
+        closeConnection(this.ctx, this, 1008, 'too many queued frames');
       else this.queue.push(data);
       return;
     }

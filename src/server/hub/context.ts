@@ -6,7 +6,7 @@ import type { TokenVerifier } from './tokenVerifier.js';
 import type { OutMessage, Vsn } from '../protocol/types.js';
 import type { AuthorizeFn, FrameTap, LogFn, SocketSink } from './types.js';
 
-/** A join's `config`, with the client's lenient defaults applied (PROTOCOL.md §2.1). */
+/** A join's `config`, with the client's lenient defaults applied (docs/protocol.md §2.1). */
 export interface ChannelConfig {
   self: boolean;
   ack: boolean;

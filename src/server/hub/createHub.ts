@@ -38,7 +38,7 @@ function createContext(options: HubOptions): HubContext {
 
 /**
  * Creates the transport-free Realtime server core: channels, presence, broadcast, limits and auth,
- * speaking PROTOCOL.md to the frame. Hosts (Node `ws`, in-page loopback) feed it frames.
+ * speaking the protocol of docs/protocol.md to the frame. Hosts (Node `ws`, in-page loopback) feed it frames.
  * @example const hub = createHub({ limits: { clientPresenceMaxCalls: 10 } });
  */
 export function createHub(options: HubOptions = {}): Hub {

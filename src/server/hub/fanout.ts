@@ -12,7 +12,7 @@ export interface Delivery {
   binaryTap: OutMessage;
 }
 
-/** Builds the JSON broadcast message (PROTOCOL.md §4.2). */
+/** Builds the JSON broadcast message (docs/protocol.md §4.2). */
 export function broadcastMessage(
   topic: string,
   event: unknown,

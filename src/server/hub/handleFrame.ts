@@ -22,6 +22,7 @@ export function closeConnection(
   reason: string,
 ): void {
   if (conn.closed) return;
+  ctx.log('info', 'socket closed by the server', { socket: conn.id, code, reason });
   ctx.stats.countClose(reason);
   dropConnection(ctx, conn);
   conn.sink.close(code, reason);
@@ -95,7 +96,6 @@ export function handleFrame(
   data: string | Uint8Array,
 ): void | Promise<void> {
   if (frameBytes(data, ctx.limits.maxFrameSizeBytes) > ctx.limits.maxFrameSizeBytes) {
-    ctx.log('info', 'frame too large, closing socket', { socket: conn.id });
     return closeConnection(ctx, conn, 1009, 'message too big');
   }
   const decoded = decodeFrame(conn.vsn, data);

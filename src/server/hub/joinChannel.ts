@@ -109,7 +109,7 @@ function precheck(ctx: HubContext, conn: HubSocket, msg: Message, config: Channe
 }
 
 /**
- * Handles `phx_join` (PROTOCOL.md §2): topic checks, duplicate join, channel limit, key length,
+ * Handles `phx_join` (docs/protocol.md §2): topic checks, duplicate join, channel limit, key length,
  * token and private-channel policy, then the ok reply and `presence_state`.
  */
 export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message): Promise<void> {

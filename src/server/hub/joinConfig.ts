@@ -11,7 +11,7 @@ function obj(value: unknown): JsonObject {
   return isJsonObject(value) ? value : {};
 }
 
-/** Reads a join payload's `config` leniently: anything missing is false or empty (PROTOCOL.md §2.1). */
+/** Reads a join payload's `config` leniently: anything missing is false or empty (docs/protocol.md §2.1). */
 export function parseJoinConfig(payload: JsonObject): ChannelConfig {
   const config = obj(payload['config']);
   const broadcast = obj(config['broadcast']);

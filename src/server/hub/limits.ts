@@ -1,4 +1,4 @@
-/** Server limits. Defaults are the real Supabase Realtime defaults (PROTOCOL.md §5.4). */
+/** Server limits. Defaults are the real Supabase Realtime defaults (docs/protocol.md §5.4). */
 export interface Limits {
   /** Presence calls allowed per channel join inside `clientPresenceWindowMs`. @default 5 */
   clientPresenceMaxCalls: number;

@@ -31,7 +31,7 @@ async function allowed(
   }
 }
 
-/** Evaluates the policy for a channel; only private channels are checked (PROTOCOL.md §2.3). */
+/** Evaluates the policy for a channel; only private channels are checked (docs/protocol.md §2.3). */
 export async function permissions(
   ctx: HubContext,
   claims: JwtClaims,

@@ -18,7 +18,7 @@ function track(ctx: HubContext, ch: Channel, msg: Message): void {
 }
 
 /**
- * Handles a `presence` push (PROTOCOL.md §3.1). Every call counts against the per-join rate
+ * Handles a `presence` push (docs/protocol.md §3.1). Every call counts against the per-join rate
  * limit, and the call over it shuts the channel down with no reply.
  */
 export function handlePresence(ctx: HubContext, ch: Channel, msg: Message): void {

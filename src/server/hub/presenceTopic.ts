@@ -11,7 +11,7 @@ export type Meta = Record<string, unknown> & { phx_ref: string; phx_ref_prev?: s
  */
 export type PresenceMap = Record<string, { metas: Meta[] }>;
 
-/** A presence diff; both halves are always present (PROTOCOL.md §3.4). */
+/** A presence diff; both halves are always present (docs/protocol.md §3.4). */
 export interface PresenceDiff {
   joins: PresenceMap;
   leaves: PresenceMap;

@@ -102,7 +102,7 @@ async function broadcastRoute(
 }
 
 /**
- * Serves the REST surface (PROTOCOL.md §4.4): `POST /realtime/v1/api/broadcast` (batch),
+ * Serves the REST surface (docs/protocol.md §4.4): `POST /realtime/v1/api/broadcast` (batch),
  * `POST /realtime/v1/api/broadcast/{topic}/events/{event}` (httpSend; JSON or octet-stream) and
  * `GET /health`. The `/realtime/v1` prefix is optional, as behind or without the gateway.
  */

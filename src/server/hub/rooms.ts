@@ -124,7 +124,7 @@ export function closeChannel(ctx: HubContext, ch: Channel): void {
   removeChannel(ctx, ch);
 }
 
-/** The real server's channel shutdown: a `system` error, then `phx_close` (PROTOCOL.md §5.3). */
+/** The real server's channel shutdown: a `system` error, then `phx_close` (docs/protocol.md §5.3). */
 export function shutdownChannel(ctx: HubContext, ch: Channel, message: string): void {
   if (ch.closed) return;
   ctx.stats.countShutdown(message);

@@ -7,7 +7,7 @@ import type {
   UserBroadcast,
 } from './types.js';
 
-/** Binary frame kinds realtime-js uses (PROTOCOL.md §1.2). */
+/** Binary frame kinds realtime-js uses (docs/protocol.md §1.2). */
 export const KIND_USER_BROADCAST_PUSH = 3;
 export const KIND_USER_BROADCAST = 4;
 

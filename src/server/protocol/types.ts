@@ -18,7 +18,7 @@ export interface Message {
   payload: JsonObject;
 }
 
-/** A kind-3 "user broadcast push" binary frame, decoded (PROTOCOL.md §1.2). */
+/** A kind-3 "user broadcast push" binary frame, decoded (docs/protocol.md §1.2). */
 export interface BroadcastPush {
   joinRef: string | null;
   ref: string | null;
