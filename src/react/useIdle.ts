@@ -3,7 +3,10 @@ import { createIdle, type IdleOptions, type IdleStatus } from '../core/index.js'
 import { usePresenceContext } from './PresenceContext.js';
 import { useUserStateActions } from './useUserStateActions.js';
 
-/** Options of {@link useIdle}. */
+/**
+ * Options of {@link useIdle}. A custom `activity` source must keep its identity across renders
+ * (define it at module level or memoise it): a new one restarts the idle clock.
+ */
 export type UseIdleOptions = IdleOptions;
 
 const serverSnapshot = (): IdleStatus => 'active';
