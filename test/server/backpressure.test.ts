@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ANON_KEY, createHub, type LogLevel } from '../../src/server/hub/index.js';
+import { createHub, type LogLevel } from '../../src/server/hub/index.js';
+import { hubSocket } from './support/hubSocket.js';
 import { startRealtimeServer, type RealtimeServer } from '../../src/server/node/index.js';
 import { subscribe, waitFor } from './support/wait.js';
 import { createLoopbackClient, loopbackTransport } from '../../src/server/loopback/index.js';
@@ -127,19 +128,11 @@ describe('backpressure on the loopback host', () => {
 describe('inbound floods', () => {
   it('closes a socket with 1008 that queues over 10,000 frames behind an async join', async () => {
     const hub = createHub();
-    const outcome = await hub.connect({ apikey: DEFAULT_ANON_KEY, vsn: '2.0.0' });
-    if (!outcome.ok) throw new Error(outcome.error);
-    let closeCode = 0;
-    const conn = outcome.open({
-      sendText: () => undefined,
-      sendBinary: () => undefined,
-      close: (code) => (closeCode = code),
-    });
+    const c = await hubSocket(hub);
     // The join awaits its token check; everything after it waits in the socket's queue.
-    conn.receive('["1","1","realtime:room","phx_join",{}]');
-    for (let i = 0; i < 10_001; i += 1)
-      conn.receive(`[null,"${String(i)}","phoenix","heartbeat",{}]`);
-    expect(closeCode).toBe(1008);
+    c.send(['1', '1', 'realtime:room', 'phx_join', {}]);
+    for (let i = 0; i < 10_001; i += 1) c.send([null, String(i), 'phoenix', 'heartbeat', {}]);
+    expect(c.closeCode()).toBe(1008);
     expect(hub.stats().sockets).toBe(0);
     expect(hub.stats().closes).toEqual({ 'too many queued frames': 1 });
     hub.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANON_KEY, createHub, type Hub } from '../../src/server/hub/index.js';
+import { createHub } from '../../src/server/hub/index.js';
+import { hubSocket } from './support/hubSocket.js';
 import { waitFor } from './support/wait.js';
 
 /** A clock that moves only when told. */
@@ -8,27 +9,11 @@ function manualClock(start = Date.now()) {
   return clock;
 }
 
-async function socket(hub: Hub) {
-  const outcome = await hub.connect({ apikey: DEFAULT_ANON_KEY, vsn: '2.0.0' });
-  if (!outcome.ok) throw new Error(outcome.error);
-  const frames: unknown[][] = [];
-  let closeCode = 0;
-  const conn = outcome.open({
-    sendText: (text) => void frames.push(JSON.parse(text) as unknown[]),
-    sendBinary: () => undefined,
-    close: (code) => (closeCode = code),
-  });
-  const send = (frame: unknown[]) => conn.receive(JSON.stringify(frame));
-  const reply = (ref: string) =>
-    waitFor(() => frames.find((f) => f[1] === ref && f[3] === 'phx_reply'), `reply ${ref}`);
-  return { send, reply, frames, closeCode: () => closeCode };
-}
-
 describe('the hub clock (HubOptions.now)', () => {
   it('times idle sockets out by the hub clock, not by the wall clock', async () => {
     const clock = manualClock();
     const hub = createHub({ idleTimeoutMs: 40, now: clock.now });
-    const c = await socket(hub);
+    const c = await hubSocket(hub);
     // The sweeper runs every 10 ms of real time; by the hub's clock no time passes.
     c.send([null, 'a', 'phoenix', 'heartbeat', {}]);
     await c.reply('a');
@@ -45,7 +30,7 @@ describe('the hub clock (HubOptions.now)', () => {
   it('counts presence calls in a window of the hub clock', async () => {
     const clock = manualClock();
     const hub = createHub({ now: clock.now });
-    const c = await socket(hub);
+    const c = await hubSocket(hub);
     c.send(['1', 'j', 'realtime:room', 'phx_join', { config: { presence: { key: 'k' } } }]);
     await c.reply('j');
     const track = (i: number) =>

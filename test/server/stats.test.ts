@@ -1,35 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANON_KEY, createHub, type Hub } from '../../src/server/hub/index.js';
-import { waitFor } from './support/wait.js';
-
-/** One transport-free socket: frames in, parsed text frames out. */
-async function socket(hub: Hub) {
-  const outcome = await hub.connect({ apikey: DEFAULT_ANON_KEY, vsn: '2.0.0' });
-  if (!outcome.ok) throw new Error(outcome.error);
-  const frames: unknown[][] = [];
-  const conn = outcome.open({
-    sendText: (text) => void frames.push(JSON.parse(text) as unknown[]),
-    sendBinary: () => undefined,
-    close: () => undefined,
-  });
-  const send = (frame: unknown[]) => conn.receive(JSON.stringify(frame));
-  /** Sends a heartbeat and waits for its reply: everything sent before it has been handled. */
-  const sentinel = (ref: string) => {
-    send([null, ref, 'phoenix', 'heartbeat', {}]);
-    return waitFor(
-      () => frames.some((f) => f[1] === ref && f[3] === 'phx_reply'),
-      `sentinel ${ref}`,
-    );
-  };
-  return { send, frames, sentinel };
-}
+import { createHub } from '../../src/server/hub/index.js';
+import { hubSocket } from './support/hubSocket.js';
 
 const keys = (record: object) => Object.keys(record).length;
 
 describe('bounded stats', () => {
   it('keeps the counters bounded after 50,000 frames with unique topics and events from one socket', async () => {
     const hub = createHub({ limits: { maxEventsPerSecond: 1e9 } });
-    const c = await socket(hub);
+    const c = await hubSocket(hub);
     c.send(['1', '1', 'realtime:room', 'phx_join', {}]);
     await c.sentinel('joined');
     for (let i = 0; i < 25_000; i += 1) {
@@ -51,7 +29,7 @@ describe('bounded stats', () => {
 
   it('leaves nothing behind after 4,000 rooms were joined and left', async () => {
     const hub = createHub({ limits: { maxEventsPerSecond: 1e9 } });
-    const c = await socket(hub);
+    const c = await hubSocket(hub);
     for (let i = 0; i < 4000; i += 1) {
       // Joins are async (token check), so later frames queue behind them: wait now and then.
       if (i % 1000 === 999) await c.sentinel(`batch-${String(i)}`);
@@ -77,7 +55,7 @@ describe('bounded stats', () => {
 
   it('counts a room’s frames while it is open', async () => {
     const hub = createHub();
-    const c = await socket(hub);
+    const c = await hubSocket(hub);
     c.send([
       '1',
       '1',

@@ -1,5 +1,5 @@
 import { emptyRecord } from './emptyRecord.js';
-import type { EventCounts, TopicCounters } from './types.js';
+import type { EventCounts, HubStats, TopicCounters } from './types.js';
 
 /** Where counts of names past a tally's cap go. */
 export const OTHER_KEY = '(other)';
@@ -58,16 +58,11 @@ class TopicTally {
   }
 }
 
-/** What {@link StatsCounters.snapshot} returns. */
-export interface CounterSnapshot {
-  framesIn: EventCounts;
-  framesOut: EventCounts;
-  topics: Record<string, TopicCounters>;
-  decodeErrors: EventCounts;
-  shutdowns: EventCounts;
-  rest: EventCounts;
-  closes: EventCounts;
-}
+/** What {@link StatsCounters.snapshot} returns: the counted part of {@link HubStats}. */
+export type CounterSnapshot = Omit<
+  HubStats,
+  'sockets' | 'channels' | 'eventsPerSecond' | 'presenceEventsPerSecond'
+>;
 
 /**
  * The hub's frame counters, bounded whatever clients send: per-topic counters exist only while
