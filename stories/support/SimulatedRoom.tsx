@@ -7,7 +7,7 @@ import { publishRoom, unpublishRoom } from './roomRegistry.js';
 import type { Script } from './Script.js';
 import { createSeatActivities, type SeatScriptOptions } from './seatActivity.js';
 import { Simulation } from './Simulation.js';
-import { createTypingActivity } from './typingActivity.js';
+import { createTypingActivity, type TypingScriptOptions } from './typingActivity.js';
 
 /** What a story (or its play function) can reach of its simulated room. */
 export interface SimulatedRoomHandle {
@@ -29,6 +29,8 @@ export interface SimulatedRoomProps {
   room?: string;
   /** The viewer (the story's local user). @default {@link VIEWER} */
   viewer?: { userId: string; state: BotState };
+  /** How typing bursts end (for example in a chat line). Read on mount. */
+  typing?: TypingScriptOptions;
   /** Lets scripted users take seats and speak, in a room with this many seats. Read on mount. */
   seats?: SeatScriptOptions;
   /** More activities beyond the built-in ones (join/leave, status, away, typing). Called on mount. */
@@ -66,7 +68,7 @@ export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
   const [initial] = useState(() => ({
     script,
     activities: () => [
-      createTypingActivity(),
+      createTypingActivity(props.typing),
       ...(props.seats === undefined ? [] : createSeatActivities(props.seats)),
       ...(props.activities?.() ?? []),
     ],

@@ -1,7 +1,8 @@
 /**
  * The state a simulated user announces, by the kit's profile convention: `name`, `color`
  * (`#rrggbb`; left out for crowd users, so components derive one from the user id) and `status`
- * (`available`, `busy`, or `away` as `useIdle` sets it). Strings only, as all presence state.
+ * (`available`, `busy`, or `away` as `useIdle` sets it), plus a `team`, an app field for lists
+ * to show. Strings only, as all presence state.
  */
 export type BotState = Record<string, string>;
 
@@ -46,6 +47,8 @@ const COLORS = [
   '#4d7c0f',
 ] as const;
 
+const TEAMS = ['Design', 'Engineering', 'Product', 'Research', 'Support'] as const;
+
 /** How {@link botProfile} names and colours a user. */
 export interface BotProfileOptions {
   /** User id prefix. @default 'sim' */
@@ -62,7 +65,11 @@ export function botProfile(
   const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Bot';
   const round = Math.floor(index / FIRST_NAMES.length);
   const name = round === 0 ? first : `${first} ${round + 1}`;
-  const state: BotState = { name, status: 'available' };
+  const state: BotState = {
+    name,
+    status: 'available',
+    team: TEAMS[index % TEAMS.length] ?? 'Design',
+  };
   if (color) state['color'] = COLORS[index % COLORS.length] ?? '#0369a1';
   return { userId: `${prefix}-${String(index + 1).padStart(4, '0')}`, state };
 }

@@ -12,6 +12,7 @@ export { normalizeScript, QUIET_SCRIPT, type Script } from './Script.js';
 export { SimulatedUser, type ClientFactory, type ErrorSink } from './SimulatedUser.js';
 export { Simulation, type SimulationOptions } from './Simulation.js';
 export { Timers } from './Timers.js';
-export { createTypingActivity } from './typingActivity.js';
+export { createTypingActivity, type TypingScriptOptions } from './typingActivity.js';
+export { CHAT_EVENT, readChatLine, sendChatLine, type ChatLine } from './chat.js';
 export { createSeatActivities, type SeatScriptOptions } from './seatActivity.js';
 export { UserModels, type SeatModelOptions } from './UserModels.js';

@@ -1,5 +1,5 @@
 import type { ArgTypes, Decorator } from '@storybook/react-vite';
-import { SimulatedRoom } from './SimulatedRoom.js';
+import { SimulatedRoom, type SimulatedRoomProps } from './SimulatedRoom.js';
 import type { Script } from './Script.js';
 
 /** The script fields a story exposes as controls (a subset of {@link Script}). */
@@ -60,6 +60,8 @@ export function splitArgs<A extends object>(
 /**
  * The decorator every presence story uses: the story renders inside a fresh loopback room with
  * the viewer and the script from its args, registered under the story id for its play function.
+ * A `seatCount` arg (and `hostId`) seats the scripted users too; `parameters.simulation` passes
+ * any other {@link SimulatedRoomProps} (such as `typing: { onSent: sendChatLine }`).
  */
 export const withSimulatedRoom: Decorator = (Story, context) => {
   const { seatCount, hostId } = context.args as { seatCount?: unknown; hostId?: unknown };
@@ -69,8 +71,11 @@ export const withSimulatedRoom: Decorator = (Story, context) => {
     typeof seatCount === 'number'
       ? { seatCount, ...(typeof hostId === 'string' ? { hostId } : {}) }
       : undefined;
+  // Options that are not controls (how typing ends, say) come from `parameters.simulation`.
+  const extra = (context.parameters['simulation'] ?? {}) as Partial<SimulatedRoomProps>;
   return (
     <SimulatedRoom
+      {...extra}
       key={JSON.stringify(seats ?? null)}
       script={splitArgs(context.args).script}
       registryKey={context.id}

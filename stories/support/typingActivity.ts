@@ -6,11 +6,17 @@ import type { SimulatedUser } from './SimulatedUser.js';
 // after the timeout, which is the other path the indicator has to get right.
 const ABANDON_CHANCE = 0.3;
 
+/** Options of {@link createTypingActivity}. */
+export interface TypingScriptOptions {
+  /** Called when a burst ends in a send (after `stop()`): post the message here (see `chat.ts`). */
+  onSent?: (user: SimulatedUser, ctx: SimulationContext) => void;
+}
+
 /**
  * Typing bursts through the kit's own typing model (`createTyping`), one per user at a time:
  * keystrokes every 150–400 ms for 2–6 s, then `stop()` as if sent, or silence. Broadcast only.
  */
-export function createTypingActivity(): Activity {
+export function createTypingActivity(options: TypingScriptOptions = {}): Activity {
   const typing = new Set<SimulatedUser>();
   return {
     name: 'typing',
@@ -22,7 +28,10 @@ export function createTypingActivity(): Activity {
       const model = user.models.typing();
       if (model === undefined) return;
       typing.add(user);
-      burst(ctx, user, model, () => typing.delete(user));
+      burst(ctx, user, model, (sent) => {
+        typing.delete(user);
+        if (sent && user.here) options.onSent?.(user, ctx);
+      });
     },
     stop: () => typing.clear(),
   };
@@ -32,7 +41,7 @@ function burst(
   ctx: SimulationContext,
   user: SimulatedUser,
   model: TypingModel,
-  done: () => void,
+  done: (sent: boolean) => void,
 ): void {
   model.keystroke();
   const stopKeys = ctx.timers.every(ctx.random.int(150, 400), () => {
@@ -40,7 +49,8 @@ function burst(
   });
   ctx.timers.after(ctx.random.int(2000, 6000), () => {
     stopKeys();
-    if (!ctx.random.chance(ABANDON_CHANCE)) model.stop();
-    done();
+    const sent = !ctx.random.chance(ABANDON_CHANCE);
+    if (sent) model.stop();
+    done(sent);
   });
 }
