@@ -2,18 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 // The `storybook` vitest project: every story is a test, rendered in Debian's Chromium (Vitest
 // browser mode through playwright-core's driver; nothing downloads a browser). Play functions and
 // the a11y addon's axe checks (`a11y: { test: 'error' }` in preview.tsx) decide pass or fail.
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export default defineProject({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
@@ -38,7 +31,9 @@ export default defineProject({
     browser: {
       enabled: true,
       headless: true,
-      provider: playwright({ launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } }),
+      provider: playwright({
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
+      }),
       instances: [{ browser: 'chromium' }],
       api: { host: '127.0.0.1' },
       screenshotFailures: false,

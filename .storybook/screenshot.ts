@@ -1,21 +1,22 @@
-#!/usr/bin/env node
 // Screenshots one story of the built Storybook (storybook-static/, from `npm run build-storybook`)
 // in Debian's Chromium through playwright-core: a tiny static server on 127.0.0.1 (port 0), the
 // Storybook UI at 1280×800, a wait until the story shows what it should, then a PNG.
 //
-//   node .storybook/screenshot.mjs [story-id] [out.png] [css selector to wait for]
+//   npx tsx .storybook/screenshot.ts [story-id] [out.png] [css selector to wait for]
 //
 // Nothing leaves the machine: the server binds loopback, the stories run on the in-page server.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const root = resolve('storybook-static');
 const [storyId = 'compositions-voice-room--live', out = 'docs/storybook.png', ready = '.pk-seats'] =
   process.argv.slice(2);
-const TYPES = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -32,7 +33,7 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 
 /** Serves storybook-static/ read-only; paths outside it are 404. */
-function serve(request, response) {
+function serve(request: IncomingMessage, response: ServerResponse): void {
   const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
   const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
@@ -44,18 +45,12 @@ function serve(request, response) {
 }
 
 const server = createServer(serve);
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const { port } = server.address();
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const { port } = server.address() as AddressInfo;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
