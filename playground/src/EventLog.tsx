@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PresenceEvent } from 'presence-kit';
 import type { DemoState } from './presence.js';
 import { usePresenceEvent } from './presence.js';
+import { formatState } from './formatState.js';
 
 interface Entry {
   id: number;
@@ -25,13 +26,13 @@ function describe(event: PresenceEvent<DemoState>): string {
         : `+${i.join.userCount} −${i.leave.userCount} ⏱${i.timeout.userCount} Δ${i.userStateList.length}`;
     }
     case 'REMOTE_STATE_CHANGED':
-      return JSON.stringify(event.stateChanged);
+      return formatState(event.stateChanged);
     default:
       return '';
   }
 }
 
-/** Every Agora-style PresenceEvent of this room, newest first. */
+/** Every Agora-style PresenceEvent of this room (join, leave, timeout, state changed), newest first. */
 export function EventLog() {
   const [entries, setEntries] = useState<Entry[]>([]);
   usePresenceEvent('*', (event) => {

@@ -1,6 +1,6 @@
+import { ConnectionStatus } from 'presence-kit/components';
 import type { PlaygroundConfig } from './config.js';
 import { newUserId } from './config.js';
-import { useConnectionStatus } from './presence.js';
 
 const MODE_LABELS: Record<PlaygroundConfig['mode'], string> = {
   local: 'local server',
@@ -8,15 +8,19 @@ const MODE_LABELS: Record<PlaygroundConfig['mode'], string> = {
   offline: 'offline, in-page server',
 };
 
-/** Room name, where we are connected, our status, and a way to bring in another user. */
+/** The button's name: scripts/localServer.mjs prints the same words in the start banner. */
+export const OTHER_USER_BUTTON = 'Open as another user';
+
+/** A new tab in the same room as a new user (`?user=` fresh, `?name=` dropped). */
+function openAsAnotherUser(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.set('user', newUserId());
+  url.searchParams.delete('name');
+  window.open(url, '_blank', 'noopener');
+}
+
+/** Room name, where we are connected, the connection status, and a way to bring in another user. */
 export function Header({ config }: { config: PlaygroundConfig }) {
-  const status = useConnectionStatus();
-  const openAnotherTab = () => {
-    const url = new URL(window.location.href);
-    url.searchParams.set('user', newUserId());
-    url.searchParams.delete('name');
-    window.open(url, '_blank', 'noopener');
-  };
   return (
     <header className="header">
       <div>
@@ -24,23 +28,20 @@ export function Header({ config }: { config: PlaygroundConfig }) {
           presence-kit <span className="muted">playground</span>
         </h1>
         <p className="subtitle">
-          Room <strong>{config.room}</strong> · {MODE_LABELS[config.mode]}
+          Room <strong>{config.room}</strong> · you are <strong>{config.name}</strong>{' '}
+          <span className="muted">({config.userId})</span> · {MODE_LABELS[config.mode]}
           {config.mode !== 'offline' && (
             <span className="muted"> · {new URL(config.url).host}</span>
           )}
         </p>
       </div>
       <div className="header-actions">
-        <span className="status-pill" data-status={status} role="status">
-          <span className="status-dot" aria-hidden="true" />
-          {status}
-        </span>
-        {config.mode === 'offline' ? (
-          <span className="muted small">Scripted users live in this page.</span>
-        ) : (
-          <button type="button" className="primary" onClick={openAnotherTab}>
-            Open another tab as a new user
-          </button>
+        <ConnectionStatus />
+        <button type="button" className="primary" onClick={openAsAnotherUser}>
+          {OTHER_USER_BUTTON}
+        </button>
+        {config.mode === 'offline' && (
+          <span className="muted small">Offline: each tab has its own in-page server.</span>
         )}
       </div>
     </header>

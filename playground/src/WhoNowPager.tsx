@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatState } from './formatState.js';
 import { useWhoNow } from './presence.js';
 
 const PAGE_SIZE = 3;
@@ -33,9 +34,7 @@ export function WhoNowPager() {
           {occupants.map(({ userId, states, statesCount }) => (
             <tr key={userId}>
               <td>{userId}</td>
-              <td>
-                <code>{JSON.stringify(states)}</code>
-              </td>
+              <td>{formatState(states)}</td>
               <td>{statesCount}</td>
             </tr>
           ))}
