@@ -199,6 +199,15 @@ export interface Room<S extends UserState = UserState> {
   sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void>;
   /** Calls `listener` only when that user's occupant record changes identity. */
   subscribeUser(userId: string, listener: () => void): () => void;
+  /**
+   * After the server shut the channel down (`status` `closed`, `lastError` `CHANNEL_SHUTDOWN`),
+   * joins again on a fresh channel, the token made current first; resolves once subscribed and
+   * synced. Rate-limit shutdowns rejoin by themselves (see `PresenceOptions.autoRejoin`); call
+   * this for the rest, e.g. from a "Reconnect" button. Our state, including `setState` calls made
+   * while closed, goes out with the rejoin. Resolves at once while the room is not closed; rejects
+   * with `NOT_CONNECTED` after `leave()`.
+   */
+  rejoin(): Promise<void>;
 }
 
 /** Tuning of the presence engine; every field has a documented default. */
@@ -229,6 +238,12 @@ export interface PresenceOptions {
    * long, so a typical 1 s blip re-renders nothing. `0` marks them at once. @default 3000
    */
   staleAfterMs?: number;
+  /**
+   * After a server shutdown, rejoin by itself when the cause passes: rate limits (with backoff,
+   * 1 s doubling to 30 s, jittered) and token expiry (at once with a fresh token, up to 3 tries).
+   * `false` leaves every shutdown to `room.rejoin()`. @default true
+   */
+  autoRejoin?: boolean;
   /** Added by the core: state size limits; Agora's by default (see `DEFAULT_STATE_LIMITS`). */
   limits?: Partial<StateLimits>;
   /** Opt-in verified identity: occupants signed by a session your backend attested. */

@@ -1,74 +1,100 @@
-import type { RealtimeChannel } from '@supabase/supabase-js';
 import { PresenceError } from '../facade/PresenceError.js';
-import type { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
-import type { BatchedStore } from '../model/BatchedStore.js';
-import type { Outbox } from '../outbound/Outbox.js';
 import type { UserState } from '../types.js';
 import type { PresenceMeta } from '../outbound/wire.js';
+import { JoinWaiters } from './JoinWaiters.js';
+import type { LifecycleDeps } from './LifecycleDeps.js';
+import { NamedTimers } from './NamedTimers.js';
+import { RejoinPolicy } from './RejoinPolicy.js';
 
-/** After SUBSCRIBED, how long `join()` waits for the first `presence_state` before resolving anyway. */
+/** After SUBSCRIBED, how long a (re)join waits for the first `presence_state` before resolving. */
 const SYNC_GRACE_MS = 5000;
 
-/** What the lifecycle needs from its room: each part by the few calls it makes on it. */
-export interface LifecycleDeps<S extends UserState> {
-  channelName: string;
-  channel: Pick<RealtimeChannel, 'subscribe' | 'track' | 'state'>;
-  /** Removes the channel from its supabase-js client. */
-  removeChannel(): Promise<unknown>;
-  staleAfterMs: number;
-  /** Runs writes as one committed batch (see `Committer`). */
-  batch(write: () => void): void;
-  store: Pick<BatchedStore<S>, 'setStatus' | 'setError' | 'markSnapshot'>;
-  reconciler: Pick<ConnectionReconciler<S>, 'putLocal' | 'markStale' | 'reconcileStale'>;
-  outbox: Pick<Outbox<S>, 'connection' | 'subscribed' | 'disconnected' | 'announceLeave'>;
-  /** Stops the timers of the room's other parts (it is closing for good). */
-  disposeParts(): void;
-  report(error: PresenceError): void;
-  /** The room's connection status changed (after the change is committed). */
-  onStatusChange(): void;
-}
+/** `open`: joining or joined; `failed`: the first join failed; `shutdown`: closed by the server. */
+type Phase = 'open' | 'failed' | 'shutdown' | 'left';
+
+const ignore = (): void => {};
 
 /**
  * The room's connection state machine, mapped from supabase-js subscribe statuses:
  * idle → connecting → subscribed; CHANNEL_ERROR/TIMED_OUT → reconnecting (supabase-js rejoins by
- * itself; others turn `stale` after `staleAfterMs`); CLOSED by the server → closed + a
- * CHANNEL_SHUTDOWN error; our own leave → closed. A failure before the first SUBSCRIBED fails
- * the join instead.
+ * itself; others turn `stale` after `staleAfterMs`); CLOSED by the server → closed with a
+ * CHANNEL_SHUTDOWN error, then reconnecting → subscribed on a fresh channel when `rejoin()` is
+ * called or the `RejoinPolicy` allows it; our own leave → closed for good. A failure before the
+ * first SUBSCRIBED fails the join instead.
  */
 export class ChannelLifecycle<S extends UserState> {
   everSubscribed = false;
+  private phase: Phase = 'open';
   private shutdownReason: string | null = null;
   private subscribed = false;
+  /** The current channel got SUBSCRIBED (else its failure is a refused join). */
+  private channelJoined = false;
+  /** A `presence_state` arrived since the current channel's join was sent. */
+  private joinSynced = false;
   private synced = false;
-  private closing = false;
-  private staleTimer: ReturnType<typeof setTimeout> | null = null;
-  private graceTimer: ReturnType<typeof setTimeout> | null = null;
-  private settle: { resolve(): void; reject(error: PresenceError): void } | null = null;
+  /** The channel whose statuses we follow; `null` once it is closed, refused or replaced. */
+  private live: object | null = null;
   private left: Promise<void> | null = null;
+  private readonly waiters = new JoinWaiters();
+  private readonly timers = new NamedTimers<'stale' | 'grace' | 'rejoin'>();
+  private readonly policy = new RejoinPolicy();
 
   constructor(private readonly deps: LifecycleDeps<S>) {}
 
   /** Subscribes; resolves once subscribed and the first `presence_state` is applied. */
   start(): Promise<void> {
-    const ready = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    const joined = this.waiters.startJoin();
     this.deps.batch(() => this.deps.store.setStatus('connecting'));
-    this.deps.channel.subscribe((status, err) => this.onStatus(status, err));
-    return ready;
+    const wait = this.deps.prepareJoin();
+    if (wait === null) this.subscribe();
+    else void wait.then(() => this.phase === 'open' && this.subscribe());
+    return joined;
+  }
+
+  /**
+   * After a shutdown, joins again on a fresh channel (token made current first); resolves once
+   * subscribed and synced. Resolves at once while the room is not closed (supabase-js rejoins a
+   * dropped channel by itself); rejects with `NOT_CONNECTED` after a leave or a failed first join.
+   */
+  rejoin(): Promise<void> {
+    if (this.phase === 'left' || this.phase === 'failed') {
+      const reason = `${this.deps.channelName} was ${this.phase === 'left' ? 'left' : 'never joined'}`;
+      return Promise.reject(new PresenceError('NOT_CONNECTED', 'rejoin', reason));
+    }
+    const inFlight = this.waiters.rejoin;
+    if (inFlight) return inFlight;
+    if (this.phase === 'open') return Promise.resolve();
+    this.timers.clear('rejoin');
+    const rejoined = this.waiters.startRejoin();
+    this.phase = 'open';
+    this.commitStatus('reconnecting');
+    this.deps.reopen().then(
+      () => {
+        if (this.phase === 'left') void this.deps.removeChannel().catch(ignore);
+        else if (this.waiters.rejoin === rejoined) this.subscribe();
+      },
+      (error: PresenceError) => this.shutDown(error, ''),
+    );
+    return rejoined;
   }
 
   /** True while pushes go over the socket (otherwise supabase-js would fall back to REST). */
   canSend(): boolean {
-    return this.subscribed && !this.closing && this.deps.channel.state === 'joined';
+    return this.subscribed && this.phase === 'open' && this.deps.channel().state === 'joined';
   }
 
   /** Sends a presence `track`; a refusal is reported, never thrown. */
   track(meta: PresenceMeta): void {
-    void this.deps.channel.track(meta).then((result) => {
-      if (result === 'error' && this.subscribed) {
+    void this.deps
+      .channel()
+      .track(meta)
+      .then((result) => {
+        if (result !== 'error' || !this.subscribed) return;
         const reason = `presence track refused on ${this.deps.channelName}`;
-        this.fail(new PresenceError('OPERATION_FAILED', 'track', reason), false);
-      }
-    });
+        const error = new PresenceError('OPERATION_FAILED', 'track', reason);
+        this.deps.batch(() => this.deps.store.setError(error));
+        this.deps.report(error);
+      });
   }
 
   /** The server said why it will close the channel (reported with CHANNEL_SHUTDOWN). */
@@ -82,10 +108,10 @@ export class ChannelLifecycle<S extends UserState> {
    */
   onSync(fullSync: boolean): void {
     if (fullSync) {
-      this.clearTimer('staleTimer');
+      this.timers.clear('stale');
       this.deps.reconciler.reconcileStale();
       if (!this.synced) this.deps.store.markSnapshot();
-      this.synced = true;
+      this.synced = this.joinSynced = true;
     }
     this.maybeReady();
   }
@@ -93,115 +119,143 @@ export class ChannelLifecycle<S extends UserState> {
   /** Leaves on purpose: announce (`pk:leave`) first, then remove the channel. */
   leave(): Promise<void> {
     if (this.left) return this.left;
-    // Already closed by the server or a failed join: the channel is gone, nothing to announce.
-    if (this.closing) return (this.left = Promise.resolve());
-    this.deps.outbox.announceLeave();
-    this.closing = true;
+    const failed = this.phase === 'failed';
+    // While we can still send (a shut-down channel cannot): others then see REMOTE_LEAVE.
+    if (!failed) this.deps.outbox.announceLeave();
+    this.phase = 'left';
+    // A failed join already closed everything: nothing more to close or remove.
+    if (failed) return (this.left = Promise.resolve());
     this.close('closed', null);
-    const reason = `left ${this.deps.channelName} before the join completed`;
-    this.settle?.reject(new PresenceError('OPERATION_FAILED', 'join', reason));
-    this.settle = null;
-    this.left = this.deps.removeChannel().then(
-      () => undefined,
-      () => undefined,
-    );
+    const reason = `left ${this.deps.channelName}`;
+    this.waiters.rejectAll(new PresenceError('OPERATION_FAILED', 'join', reason));
+    this.left = this.deps.removeChannel().then(ignore, ignore);
     return this.left;
   }
 
-  private onStatus(status: string, err?: Error): void {
-    if (this.closing) return;
-    if (status === 'SUBSCRIBED') this.onSubscribed();
-    else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') this.onDropped(status, err);
-    else if (status === 'CLOSED') this.onClosedByServer();
+  private subscribe(): void {
+    const channel = this.deps.channel();
+    this.live = channel;
+    this.channelJoined = this.joinSynced = false;
+    // A channel that closed, was refused or replaced is not ours any more (its removal reports
+    // CLOSED, which must not read as a server shutdown).
+    channel.subscribe((status, err) => {
+      if (channel !== this.live || this.phase !== 'open') return;
+      if (status === 'SUBSCRIBED') this.onSubscribed();
+      else if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT') this.onDropped(status, err);
+      else if (status === 'CLOSED') this.onClosedByServer();
+    });
   }
 
   private onSubscribed(): void {
     const { store, reconciler, outbox } = this.deps;
-    this.subscribed = this.everSubscribed = true;
-    this.clearTimer('staleTimer');
+    this.subscribed = this.everSubscribed = this.channelJoined = true;
+    this.timers.clear('stale');
     this.deps.batch(() => {
       store.setStatus('subscribed');
       reconciler.putLocal(outbox.connection());
       outbox.subscribed();
     });
-    if (!this.synced && this.graceTimer === null) {
-      this.graceTimer = setTimeout(
-        () => ((this.graceTimer = null), this.resolveReady()),
-        SYNC_GRACE_MS,
-      );
-    }
+    if (this.waiters.pending && !this.joinSynced && !this.timers.has('grace'))
+      this.timers.set('grace', SYNC_GRACE_MS, () => this.resolveReady());
     this.maybeReady();
     this.deps.onStatusChange();
   }
 
   private onDropped(status: string, err?: Error): void {
-    const { store, reconciler, staleAfterMs } = this.deps;
     this.subscribed = false;
     this.deps.outbox.disconnected();
-    if (!this.everSubscribed) {
-      const code = status === 'TIMED_OUT' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
-      const reason = `join of ${this.deps.channelName} failed: ${err?.message ?? status}`;
-      this.closing = true;
-      this.fail(new PresenceError(code, 'join', reason, { cause: err }), true);
-      void this.deps.removeChannel().catch(() => undefined);
-      return;
-    }
-    this.deps.batch(() => {
-      store.setStatus('reconnecting');
-      if (staleAfterMs <= 0) reconciler.markStale();
+    if (!this.channelJoined) return this.onRefused(status, err);
+    this.commitStatus('reconnecting', () => {
+      if (this.deps.staleAfterMs <= 0) this.deps.reconciler.markStale();
     });
-    if (staleAfterMs > 0)
-      this.staleTimer ??= setTimeout(() => {
-        this.staleTimer = null;
-        this.deps.batch(() => reconciler.markStale());
-      }, staleAfterMs);
-    this.deps.onStatusChange();
+    this.scheduleStale();
+    // supabase-js rejoins with the token it holds: make it current first (private channels).
+    void this.deps.prepareJoin();
+  }
+
+  /** The join (or a rejoin) itself failed: the channel goes, supabase-js must not retry it. */
+  private onRefused(status: string, err?: Error): void {
+    const code = status === 'TIMED_OUT' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
+    const message = err?.message ?? status;
+    const reason = `join of ${this.deps.channelName} failed: ${message}`;
+    const error = new PresenceError(code, 'join', reason, { cause: err });
+    if (this.everSubscribed) this.shutDown(error, message);
+    else this.failJoin('error', error);
+    void this.deps.removeChannel().catch(ignore);
   }
 
   private onClosedByServer(): void {
     const reason = this.shutdownReason ?? 'the server closed the channel';
-    const message = `${this.deps.channelName}: ${reason}`;
-    this.closing = true;
-    this.fail(new PresenceError('CHANNEL_SHUTDOWN', 'channel', message), true);
+    this.shutdownReason = null;
+    const error = new PresenceError(
+      'CHANNEL_SHUTDOWN',
+      'channel',
+      `${this.deps.channelName}: ${reason}`,
+    );
+    // Shut down before our first join completed: that join fails, nothing comes back.
+    if (this.waiters.joinPending) this.failJoin(this.everSubscribed ? 'closed' : 'error', error);
+    else this.shutDown(error, reason);
   }
 
-  /** Records and reports an error; `fatal` also closes the room and fails a pending join. */
-  private fail(error: PresenceError, fatal: boolean): void {
-    if (fatal) this.close(this.everSubscribed ? 'closed' : 'error', error);
-    else this.deps.batch(() => this.deps.store.setError(error));
+  private failJoin(status: 'closed' | 'error', error: PresenceError): void {
+    this.phase = 'failed';
+    this.close(status, error);
     this.deps.report(error);
-    if (fatal) {
-      this.settle?.reject(error);
-      this.settle = null;
-    }
+    this.waiters.rejectAll(error);
+  }
+
+  /**
+   * Closed by the server, or a rejoin was refused: `closed` with the error, everyone kept as last
+   * seen (turning `stale` as on a drop), and a rejoin scheduled when the cause allows it.
+   */
+  private shutDown(error: PresenceError, reason: string): void {
+    this.phase = 'shutdown';
+    this.live = null;
+    this.subscribed = false;
+    this.timers.clear('grace');
+    this.deps.outbox.disconnected();
+    this.commitStatus('closed', () => {
+      this.deps.store.setError(error);
+      if (this.deps.staleAfterMs <= 0) this.deps.reconciler.markStale();
+    });
+    this.scheduleStale();
+    this.deps.report(error);
+    this.waiters.rejectRejoin(error);
+    const delay = this.deps.autoRejoin ? this.policy.next(reason, Date.now()) : null;
+    if (delay !== null) this.timers.set('rejoin', delay, () => void this.rejoin().catch(ignore));
   }
 
   /** Stops everything and commits the final status (and the error that caused it). */
   private close(status: 'closed' | 'error', error: PresenceError | null): void {
     this.subscribed = false;
-    this.clearTimer('staleTimer');
-    this.clearTimer('graceTimer');
-    this.deps.batch(() => {
+    this.live = null;
+    this.timers.clearAll();
+    this.commitStatus(status, () => {
       if (error) this.deps.store.setError(error);
       this.deps.disposeParts();
+    });
+  }
+
+  private commitStatus(status: 'reconnecting' | 'closed' | 'error', also?: () => void): void {
+    this.deps.batch(() => {
+      also?.();
       this.deps.store.setStatus(status);
     });
     this.deps.onStatusChange();
   }
 
+  private scheduleStale(): void {
+    const { staleAfterMs, reconciler } = this.deps;
+    if (staleAfterMs > 0 && !this.timers.has('stale'))
+      this.timers.set('stale', staleAfterMs, () => this.deps.batch(() => reconciler.markStale()));
+  }
+
   private maybeReady(): void {
-    if (this.subscribed && this.synced) this.resolveReady();
+    if (this.subscribed && this.joinSynced) this.resolveReady();
   }
 
   private resolveReady(): void {
-    this.clearTimer('graceTimer');
-    this.settle?.resolve();
-    this.settle = null;
-  }
-
-  private clearTimer(name: 'staleTimer' | 'graceTimer'): void {
-    const timer = this[name];
-    if (timer !== null) clearTimeout(timer);
-    this[name] = null;
+    this.timers.clear('grace');
+    this.waiters.resolveAll();
   }
 }

@@ -25,10 +25,9 @@ import type {
   SupabasePresenceState,
   UserState,
 } from '../types.js';
-import { bindChannel } from './bindChannel.js';
 import { ChannelLifecycle } from './ChannelLifecycle.js';
-import { openChannel } from './openChannel.js';
 import { randomId } from './randomId.js';
+import { RoomChannel } from './RoomChannel.js';
 import type { RoomOwner } from './RoomOwner.js';
 
 /** Options of one room (resolved from `JoinOptions`). */
@@ -46,7 +45,6 @@ export interface RoomOptions<S extends UserState> {
  * only the narrow interface it needs, never the room.
  */
 export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
-  readonly channel: RealtimeChannel;
   readonly store: StoreApi<RoomState<S>>;
   readonly channelType: ChannelType;
   /** @internal The raw presence metas per key (tests read them). */
@@ -58,6 +56,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   private readonly events: AgoraEvents<S>;
   private readonly lifecycle: ChannelLifecycle<S>;
   private readonly listeners = new AppListeners();
+  private readonly line: RoomChannel;
   /** Dropped remote payloads, reported coalesced and never written to the store. */
   private readonly rejections: RejectionReporter;
 
@@ -71,7 +70,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.rejections = new RejectionReporter(channelName, (error) => owner.report(error));
     this.batched = new BatchedStore<S>(channelName, selfId);
     this.store = this.batched.store;
-    this.channel = openChannel(owner.client, channelName, settings);
+    this.line = new RoomChannel(owner.client, channelName, settings);
     const connectionId = randomId();
     this.outbox = new Outbox<S>(
       selfId,
@@ -108,12 +107,21 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       remainingRefs: () => this.channel.presenceState(),
     });
     this.frames = ingest.frames;
-    bindChannel(this.channel, {
+    this.line.bind({
       presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
       presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
       broadcast: (event, payload) => this.deliverBroadcast(event, payload),
       shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
     });
+  }
+
+  /** The current supabase-js channel: a rejoin after a shutdown replaces it. */
+  get channel(): RealtimeChannel {
+    return this.line.current;
+  }
+
+  rejoin(): Promise<void> {
+    return this.lifecycle.rejoin();
   }
 
   presenceState(): SupabasePresenceState {
@@ -190,12 +198,15 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   }
 
   private createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
-    const { owner, channel } = this;
+    const { owner, line } = this;
     return new ChannelLifecycle<S>({
       channelName: this.channelName,
-      channel,
-      removeChannel: () => owner.client.removeChannel(channel),
+      channel: () => line.current,
+      prepareJoin: () => line.prepareJoin(),
+      reopen: () => line.reopen(),
+      removeChannel: () => line.remove(),
       staleAfterMs: owner.settings.staleAfterMs,
+      autoRejoin: owner.settings.autoRejoin,
       batch,
       store: this.batched,
       reconciler: this.reconciler,

@@ -27,13 +27,15 @@ export interface Presence<S extends UserState = UserState> {
   /**
    * Joins `channelName`: opens its channel, tracks our presence and resolves with the room once
    * subscribed and the first `presence_state` is applied (or 5 s after subscribing if the server
-   * sends none). A channel already joined or joining gives the same room; a room the server
-   * closed is replaced by a new join. State set with `setState` before the join is published
-   * with it, on top of `options.initialState`.
+   * sends none). A channel already joined or joining gives the same room; a room the server shut
+   * down rejoins (`room.rejoin()`) and is that same room again. On a private channel the client's
+   * token is made current first (`realtime.setAuth()`, which calls supabase-js' `accessToken`
+   * callback). State set with `setState` before the join is published with it, on top of
+   * `options.initialState`.
    *
    * Rejects `INVALID_ARGUMENT` (name, options or initial state), `OPERATION_FAILED` (the join
-   * was refused, the channel is already in use on this supabase client, or `leave` came first)
-   * or `OPERATION_TIMEOUT`.
+   * was refused, the channel is already in use on this supabase client, `leave` came first, or
+   * the presence was destroyed) or `OPERATION_TIMEOUT`.
    *
    * @example
    * ```ts
@@ -62,8 +64,11 @@ export interface Presence<S extends UserState = UserState> {
    * Merges `state` into our own state on `channelName` (Agora's string pairs, at most
    * `limits.maxKeys`) and sends it: at once by Broadcast (throttled to one per
    * `broadcastThrottleMs`, last change always sent) and into presence under the track budget.
-   * Unchanged content sends nothing. While the channel is not joined (or its room was closed)
-   * the state is cached, for up to `limits.maxCachedChannels` channels, and published on join.
+   * Unchanged content sends nothing. While the channel is not joined (or its join failed) the
+   * state is cached, for up to `limits.maxCachedChannels` channels, and published on join. While
+   * the server has the room shut down (`closed`, `CHANNEL_SHUTDOWN`) the state is kept, shown as
+   * ours at once, and sent with the room's rejoin (see `Room.rejoin`); it never rejects for that.
+   * After `destroy()` it rejects with `OPERATION_FAILED`.
    *
    * Rejects with the state's Agora code (`STATE_COUNT_OVERFLOW`, `INVALID_STATE_KEY`,
    * `INVALID_STATE_VALUE`, `STATE_KEY_SIZE_OVERFLOW`, `STATE_VALUE_SIZE_OVERFLOW`), with

@@ -66,7 +66,10 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'join');
     this.checkAlive('join');
     const existing = this.rooms.get(name);
-    if (existing && !isClosed(existing.room)) return existing.ready;
+    // A room the server shut down comes back through its rejoin: same room, same store.
+    if (existing && statusOf(existing.room) === 'closed')
+      return existing.room.rejoin().then(() => existing.room);
+    if (existing && statusOf(existing.room) !== 'error') return existing.ready;
     const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
     let room: PresenceRoom<S>;
     try {
@@ -211,9 +214,10 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     return ownChannels(this.roomList());
   }
 
+  /** The room `setState` writes to: a room the server shut down keeps it for its rejoin. */
   private activeRoom(name: string): PresenceRoom<S> | undefined {
     const room = this.rooms.get(name)?.room;
-    return room && !isClosed(room) ? room : undefined;
+    return room && statusOf(room) !== 'error' ? room : undefined;
   }
 
   /** The room once its join completed; NOT_CONNECTED when we never joined (or it failed). */
@@ -230,7 +234,11 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   }
 }
 
+function statusOf(room: { store: { getState(): { status: string } } }): string {
+  return room.store.getState().status;
+}
+
 function isClosed(room: { store: { getState(): { status: string } } }): boolean {
-  const status = room.store.getState().status;
+  const status = statusOf(room);
   return status === 'closed' || status === 'error';
 }

@@ -13,6 +13,7 @@ export interface PresenceSettings {
   broadcastThrottleMs: number;
   trackBudget: { maxCalls: number; windowMs: number };
   staleAfterMs: number;
+  autoRejoin: boolean;
   directory: string | null;
   limits: StateLimits;
 }
@@ -81,6 +82,7 @@ export function resolveSettings(userId: string, options: PresenceOptions): Prese
     ),
     trackBudget: budget(options.trackBudget),
     staleAfterMs: nonNegative(options.staleAfterMs, PRESENCE_DEFAULTS.staleAfterMs, 'staleAfterMs'),
+    autoRejoin: options.autoRejoin !== false,
     directory: directoryName(options.directory),
     limits: { ...DEFAULT_STATE_LIMITS, ...options.limits },
   };

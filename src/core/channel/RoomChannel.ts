@@ -1,0 +1,74 @@
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import { asPresenceError } from '../facade/facadeArgs.js';
+import type { PresenceSettings } from '../facade/settings.js';
+import { bindChannel } from './bindChannel.js';
+import type { ChannelHandlers } from './bindChannel.js';
+import { openChannel } from './openChannel.js';
+
+/**
+ * The supabase-js channel a room is on. A channel the server shut down cannot be joined again
+ * (supabase-js joins a channel object once), so a rejoin replaces it with a fresh one, bound to
+ * the same handlers.
+ */
+export class RoomChannel {
+  private channel: RealtimeChannel;
+  private handlers: ChannelHandlers | null = null;
+
+  constructor(
+    private readonly client: SupabaseClient,
+    private readonly channelName: string,
+    private readonly settings: Pick<PresenceSettings, 'presenceKey' | 'private'>,
+  ) {
+    this.channel = openChannel(client, channelName, settings);
+  }
+
+  /** The current channel. */
+  get current(): RealtimeChannel {
+    return this.channel;
+  }
+
+  /** Registers the room's listeners on this and every later channel. */
+  bind(handlers: ChannelHandlers): void {
+    this.handlers = handlers;
+    bindChannel(this.channel, handlers);
+  }
+
+  /**
+   * Before a private channel's join, makes the client's token current. supabase-js sends a join
+   * with whatever token it holds: none yet when its `accessToken` callback has not resolved (a
+   * join right after `createClient`), or an expired one after a long sleep, and the server then
+   * refuses the join. `setAuth()` calls the callback and waits for it. `null` for a public channel:
+   * nothing to wait for.
+   */
+  prepareJoin(): Promise<void> | null {
+    return this.settings.private ? makeTokenCurrent(this.client) : null;
+  }
+
+  /** Removes the current channel from the client. */
+  remove(): Promise<unknown> {
+    return this.client.removeChannel(this.channel);
+  }
+
+  /**
+   * Removes the closed channel and opens a fresh one, token made current first (any channel).
+   * Rejects with a `PresenceError` only.
+   */
+  async reopen(): Promise<void> {
+    await this.remove().catch(() => undefined);
+    await makeTokenCurrent(this.client);
+    try {
+      this.channel = openChannel(this.client, this.channelName, this.settings);
+    } catch (error) {
+      throw asPresenceError(error, 'rejoin');
+    }
+    if (this.handlers !== null) bindChannel(this.channel, this.handlers);
+  }
+}
+
+async function makeTokenCurrent(client: SupabaseClient): Promise<void> {
+  try {
+    await client.realtime.setAuth();
+  } catch {
+    // supabase-js logs the callback's failure and keeps its last token; the join reports the rest.
+  }
+}
