@@ -19,6 +19,7 @@ import { useOthers } from './useOthers.js';
 import { useOtherUserIds } from './useOtherUserIds.js';
 import { usePresence } from './usePresence.js';
 import { usePresenceEvent } from './usePresenceEvent.js';
+import { useRejoin } from './useRejoin.js';
 import { useRoom } from './useRoom.js';
 import { useSelf } from './useSelf.js';
 import { useSendBroadcast } from './useSendBroadcast.js';
@@ -94,6 +95,7 @@ export interface PresenceBindings<S extends UserState> {
   useBroadcast: typeof useBroadcast;
   useSendBroadcast: typeof useSendBroadcast;
   useRoom: () => Room<S> | null;
+  useRejoin: typeof useRejoin;
 }
 
 /**
@@ -120,5 +122,6 @@ export function createPresenceContext<S extends UserState = UserState>(): Presen
     useBroadcast,
     useSendBroadcast,
     useRoom,
+    useRejoin,
   };
 }

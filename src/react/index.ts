@@ -8,6 +8,7 @@ export { useOthers } from './useOthers.js';
 export { useOtherUserIds } from './useOtherUserIds.js';
 export { usePresence } from './usePresence.js';
 export { usePresenceEvent } from './usePresenceEvent.js';
+export { useRejoin } from './useRejoin.js';
 export { useRoom } from './useRoom.js';
 export { useSelf } from './useSelf.js';
 export { useSendBroadcast, type SendBroadcast } from './useSendBroadcast.js';

@@ -23,6 +23,7 @@ describe('createPresenceContext', () => {
       'useOthers',
       'usePresence',
       'usePresenceEvent',
+      'useRejoin',
       'useRoom',
       'useSelf',
       'useSendBroadcast',
