@@ -25,10 +25,23 @@ export const react18Project: TestProjectInlineConfiguration = {
   },
   test: {
     name: 'react18',
-    include: ['test/react/**/*.test.{ts,tsx}', 'test/react18/**/*.test.{ts,tsx}'],
+    include: [
+      'test/react/**/*.test.{ts,tsx}',
+      'test/components/**/*.test.{ts,tsx}',
+      'test/react18/**/*.test.{ts,tsx}',
+    ],
     exclude: ['**/node_modules/**'],
     environment: 'node',
     setupFiles: ['test/setup/nodeRealm.ts', 'test/react18/oneReact.ts'],
-    server: { deps: { inline: ['@testing-library/react', 'zustand', 'use-sync-external-store'] } },
+    server: {
+      deps: {
+        inline: [
+          '@testing-library/react',
+          '@tanstack/react-virtual',
+          'zustand',
+          'use-sync-external-store',
+        ],
+      },
+    },
   },
 };
