@@ -33,3 +33,5 @@ export { createMicSeats } from './models/createMicSeats.js';
 export { SEAT_STATE_KEYS, SPEAKING_LEVEL_EVENT, MAX_SEATS } from './models/seatState.js';
 export type * from './models/seatTypes.js';
 export { diffSortedIds } from './models/diffSortedIds.js';
+export * from './identity/index.js';
+export { RemotePayloadError } from './inbound/RemotePayloadError.js';

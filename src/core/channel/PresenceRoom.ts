@@ -12,6 +12,9 @@ import { isPlainObject } from '../model/validateState.js';
 import { Outbox } from '../outbound/Outbox.js';
 import type { OutboxIO } from '../outbound/Outbox.js';
 import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
+import type { PresenceMeta } from '../outbound/wire.js';
+import { identityCheck } from '../identity/identityCheck.js';
+import { SignedTracks } from '../identity/SignedTracks.js';
 import { AgoraEvents } from '../queries/AgoraEvents.js';
 import { AppListeners, checkAppEvent } from '../queries/AppListeners.js';
 import type { SupabaseEventName } from '../queries/AppListeners.js';
@@ -97,6 +100,10 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       onNewcomer: () => this.outbox.resendIfLagging(),
       batch,
       isOwnMeta: (version, proof, ref) => this.outbox.ownTracks.claim(version, proof, ref),
+      identity: settings.identity && {
+        require: settings.identity.require,
+        check: identityCheck<S>(settings.identity.verifier, channelName),
+      },
     });
     this.lifecycle = this.createLifecycle(batch);
     const ingest = new FrameIngest<S>({
@@ -222,12 +229,22 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     });
   }
 
+  /** How our metas go out: signed first with verified identity (see `SignedTracks`). */
+  private tracker(): (meta: PresenceMeta) => void {
+    const plain = (meta: PresenceMeta) => this.lifecycle.track(meta);
+    const { identity, presenceKey } = this.owner.settings;
+    if (!identity?.session) return plain;
+    const report = (error: PresenceError) => this.owner.report(error);
+    const signed = new SignedTracks(identity.session, this.channelName, presenceKey, plain, report);
+    return (meta) => signed.track(meta);
+  }
+
   private outboxIO(): OutboxIO {
     return {
       now: () => Date.now(),
       canSend: () => this.lifecycle.canSend(),
       broadcast: (event, payload) => void this.channel.send({ type: 'broadcast', event, payload }),
-      track: (meta) => this.lifecycle.track(meta),
+      track: this.tracker(),
     };
   }
 }

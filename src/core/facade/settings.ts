@@ -1,6 +1,8 @@
 import type { StateLimits } from './limits.js';
 import { DEFAULT_STATE_LIMITS, PRESENCE_DEFAULTS } from './limits.js';
 import { PresenceError } from './PresenceError.js';
+import { resolveIdentity } from '../identity/resolveIdentity.js';
+import type { ResolvedIdentity } from '../identity/resolveIdentity.js';
 import type { PresenceOptions } from '../types.js';
 
 /** `PresenceOptions` with every default filled in and checked. */
@@ -16,6 +18,8 @@ export interface PresenceSettings {
   autoRejoin: boolean;
   directory: string | null;
   limits: StateLimits;
+  /** Verified identity, `null` when off. */
+  identity: ResolvedIdentity | null;
 }
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
@@ -85,5 +89,6 @@ export function resolveSettings(userId: string, options: PresenceOptions): Prese
     autoRejoin: options.autoRejoin !== false,
     directory: directoryName(options.directory),
     limits: { ...DEFAULT_STATE_LIMITS, ...options.limits },
+    identity: resolveIdentity(options.identity),
   };
 }

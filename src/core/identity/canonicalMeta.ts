@@ -1,20 +1,23 @@
 import type { UserState } from '../types.js';
 
-/** The fields of a tracked meta that a session signature covers. */
+/**
+ * The fields of a tracked meta that a session signature covers. Timestamps are left out: every
+ * receiver clamps them to its own clock (so the signed value would not be the one it holds), and
+ * they only order one user's connections.
+ */
 export interface SignedMetaFields {
   connectionId: string;
   version: number;
   proof: string | null;
   next: string | null;
   state: Readonly<UserState>;
-  updatedAt: number;
-  joinedAt: number;
 }
 
 /**
  * The exact text a session signs for one meta: the channel and presence key it is tracked under
- * (so a copy is worthless in another room or under another key) and every field the kit reads.
- * State pairs are sorted, so both sides build the same text from the same content.
+ * (so a copy is worthless in another room or under another key), the chain position and element
+ * (which bind the connection's later broadcasts to the signed meta), and the state. State pairs
+ * are sorted, so both sides build the same text from the same content.
  */
 export function canonicalMeta(
   channelName: string,
@@ -31,7 +34,5 @@ export function canonicalMeta(
     meta.proof,
     meta.next,
     pairs,
-    meta.updatedAt,
-    meta.joinedAt,
   ]);
 }

@@ -1,22 +1,20 @@
 import { ChainBook } from './ChainBook.js';
 import { EarlyStates } from './EarlyStates.js';
-import { joinedRecord } from './joinedRecord.js';
+import type { IdentityGateDeps } from './IdentityGate.js';
 import { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { StateLimits } from '../facade/limits.js';
-import { buildOccupant, withConnection, withoutConnection } from '../model/occupantRecords.js';
-import type { BatchedStore } from '../model/BatchedStore.js';
 import { encodeProof } from '../outbound/proofCodec.js';
+import { OccupantWriter } from './OccupantWriter.js';
+import type { ReconcilerStore } from './OccupantWriter.js';
+import { StaleMarks } from './StaleMarks.js';
 import { ProvenBroadcasts } from './ProvenBroadcasts.js';
+import { RemoteJoins } from './RemoteJoins.js';
 import type { RemoteConnectionState } from './validatePayload.js';
 import { parseConnectionState } from './validatePayload.js';
 import { isPlainObject } from '../model/validateState.js';
-import type { Occupant, OccupantStatus, PresenceConnection, UserState } from '../types.js';
+import type { PresenceConnection, UserState } from '../types.js';
 
-/** The store calls the reconciler makes: reads and writes of the open batch. */
-export type ReconcilerStore<S extends UserState> = Pick<
-  BatchedStore<S>,
-  'get' | 'write' | 'remove' | 'committedUserIds'
->;
+export type { ReconcilerStore } from './OccupantWriter.js';
 
 /** What the reconciler needs from its room. */
 export interface ReconcilerDeps<S extends UserState> {
@@ -34,6 +32,8 @@ export interface ReconcilerDeps<S extends UserState> {
   batch(write: () => void): void;
   /** True when the meta `ref` under our key is one we tracked (see `OwnTracks.claim`). */
   isOwnMeta(version: number, proof: string | null, ref: string): boolean;
+  /** Verified identity: every remote meta is checked before it shows (see `IdentityGate`). */
+  identity?: Pick<IdentityGateDeps<S>, 'require' | 'check'> | null;
 }
 
 /**
@@ -47,23 +47,37 @@ export interface ReconcilerDeps<S extends UserState> {
 export class ConnectionReconciler<S extends UserState> {
   private readonly early = new EarlyStates<S>();
   private readonly chains = new ChainBook();
-  private readonly stale = new Set<string>();
+  private readonly writer: OccupantWriter<S>;
+  private readonly stale: StaleMarks<S>;
   private readonly leaves: LeaveDebouncer;
   private readonly broadcasts: ProvenBroadcasts<S>;
+  private readonly remote: RemoteJoins<S>;
 
   constructor(private readonly deps: ReconcilerDeps<S>) {
+    this.writer = new OccupantWriter<S>(deps.store, deps.selfId);
+    this.stale = new StaleMarks<S>(this.writer);
     // An expiry from the debounce timer is a batch of its own; with no debounce it runs inside
     // the frame's batch and joins it.
     this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
       deps.batch(() => this.expire(userId, graceful)),
     );
+    this.remote = new RemoteJoins<S>({
+      ...deps,
+      writer: this.writer,
+      chains: this.chains,
+      early: this.early,
+      leaves: this.leaves,
+      stale: this.stale,
+    });
     this.broadcasts = new ProvenBroadcasts<S>({
       ...deps,
       chains: this.chains,
       early: this.early,
       leaves: this.leaves,
-      get: (userId) => deps.store.get(userId),
-      put: (userId, status, connections, prev) => this.putUser(userId, status, connections, prev),
+      get: (userId) => this.writer.get(userId),
+      put: (userId, status, connections, prev) =>
+        this.writer.put(userId, status, connections, prev),
+      held: this.remote.gate,
     });
   }
 
@@ -75,8 +89,8 @@ export class ConnectionReconciler<S extends UserState> {
       if (ref === null || !parsed.ok) {
         const why = parsed.ok ? 'no phx_ref' : parsed.reason;
         this.deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${why}`);
-      } else if (this.isOwnMeta(key, parsed.value, ref)) this.setLocalRef(ref);
-      else this.joinRemote(key, parsed.value, ref, fullSync);
+      } else if (this.isOwnMeta(key, parsed.value, ref)) this.writer.setLocalRef(ref);
+      else this.remote.join(key, parsed.value, ref, fullSync);
     }
   }
 
@@ -84,20 +98,14 @@ export class ConnectionReconciler<S extends UserState> {
   metasLeft(key: string, metas: readonly unknown[]): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.phx_ref : undefined;
-      const prev = this.deps.store.get(key);
+      const prev = this.writer.get(key);
       if (!prev || typeof ref !== 'string') continue;
-      if (prev.connections.some((c) => c.local && c.presenceRef === ref)) {
+      if (key === this.deps.selfId && this.writer.isLocalRef(ref)) {
         // Our own old meta after a reconnect: the local connection stays, it just has no ref now.
-        this.setLocalRef(null);
+        this.writer.setLocalRef(null);
         continue;
       }
-      const conn = prev.connections.find((c) => !c.local && c.presenceRef === ref);
-      if (!conn) continue;
-      this.chains.depart(ref, key, conn.connectionId);
-      const connections = withoutConnection(prev.connections, ref);
-      const last = connections.length === 0 && key !== this.deps.selfId;
-      this.putUser(key, last ? 'leaving' : prev.status, connections, prev);
-      if (last) this.leaves.start(key, [ref]);
+      this.remote.leave(key, ref);
     }
   }
 
@@ -113,30 +121,17 @@ export class ConnectionReconciler<S extends UserState> {
 
   /** Writes our own connection (after a local change or a subscribe). */
   putLocal(connection: PresenceConnection<S>): void {
-    const prev = this.deps.store.get(this.deps.selfId);
-    const current = prev?.connections.find((c) => c.local);
-    const next = current ? { ...connection, presenceRef: current.presenceRef } : connection;
-    this.putUser(this.deps.selfId, 'online', withConnection(prev?.connections ?? [], next), prev);
+    this.writer.putLocal(connection);
   }
 
   /** Our socket is down: everyone else becomes `stale` until the next `presence_state`. */
   markStale(): void {
-    for (const userId of this.deps.store.committedUserIds()) {
-      const occupant = this.deps.store.get(userId);
-      if (!occupant || occupant.isSelf || occupant.status !== 'online') continue;
-      this.stale.add(userId);
-      this.putUser(userId, 'stale', occupant.connections, occupant);
-    }
+    this.stale.mark();
   }
 
   /** A full sync arrived: whoever is still `stale` is confirmed present. O(stale users). */
   reconcileStale(): void {
-    for (const userId of this.stale) {
-      const occupant = this.deps.store.get(userId);
-      if (occupant?.status === 'stale')
-        this.putUser(userId, 'online', occupant.connections, occupant);
-    }
-    this.stale.clear();
+    this.stale.reconcile();
   }
 
   /** Stops the debounce timers. */
@@ -144,6 +139,7 @@ export class ConnectionReconciler<S extends UserState> {
     this.leaves.dispose();
     this.early.clear();
     this.chains.clear();
+    this.remote.dispose();
   }
 
   /** Our own meta comes back: ours only if it carries the fresh proof of one of our tracks. */
@@ -154,48 +150,8 @@ export class ConnectionReconciler<S extends UserState> {
     return this.deps.isOwnMeta(value.version, proof, ref);
   }
 
-  private joinRemote(
-    userId: string,
-    value: RemoteConnectionState<S>,
-    ref: string,
-    fullSync: boolean,
-  ): void {
-    const prev = this.deps.store.get(userId);
-    const connections = prev?.connections ?? [];
-    const sameLabel = connections.filter((c) => !c.local && c.connectionId === value.connectionId);
-    const early = this.early.take(userId, value.connectionId);
-    const { record, knowledge } = joinedRecord(value, ref, sameLabel, this.chains, early);
-    this.chains.set(ref, knowledge);
-    this.leaves.cancel(userId);
-    this.stale.delete(userId);
-    this.putUser(userId, 'online', withConnection(connections, record), prev);
-    if (sameLabel.length === 0 && !fullSync) this.deps.onNewcomer();
-  }
-
-  /** Our own meta came or went: only the presence ref of the local connection changes. */
-  private setLocalRef(ref: string | null): void {
-    const prev = this.deps.store.get(this.deps.selfId);
-    const local = prev?.connections.find((c) => c.local);
-    if (!prev || !local) return;
-    const connections = withConnection(prev.connections, { ...local, presenceRef: ref });
-    this.putUser(this.deps.selfId, 'online', connections, prev);
-  }
-
-  private putUser(
-    userId: string,
-    status: OccupantStatus,
-    connections: readonly PresenceConnection<S>[],
-    prev: Occupant<S> | undefined,
-  ): void {
-    const isSelf = userId === this.deps.selfId;
-    const next = buildOccupant(userId, isSelf, status, connections, prev);
-    if (next === prev) return;
-    // `prev` is the batch's current record of this user (every caller just read it).
-    this.deps.store.write(next, prev);
-  }
-
   private expire(userId: string, graceful: boolean): void {
-    const occupant = this.deps.store.get(userId);
+    const occupant = this.writer.get(userId);
     if (!occupant || occupant.status !== 'leaving') return;
     this.deps.store.remove(userId, graceful ? 'leave' : 'timeout');
   }

@@ -6,6 +6,7 @@ import type { ChainBook } from './ChainBook.js';
 import type { ChainKnowledge } from './ChainKnowledge.js';
 import { checkProof } from './ChainKnowledge.js';
 import type { EarlyStates } from './EarlyStates.js';
+import type { IdentityGate } from './IdentityGate.js';
 import type { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { LeaveNotice, RemoteConnectionState } from './validatePayload.js';
 import { parseConnectionState, parseLeaveNotice } from './validatePayload.js';
@@ -22,6 +23,8 @@ export interface ProvenBroadcastsDeps<S extends UserState> {
   leaves: Pick<LeaveDebouncer, 'announce' | 'retract'>;
   /** The batch's current record of a user. */
   get(userId: string): Occupant<S> | undefined;
+  /** Connections held back for their identity check, kept current too (see `IdentityGate`). */
+  held: Pick<IdentityGate<S>, 'heldOf' | 'update'> | null;
   /** Writes a user's record with new connections. */
   put(
     userId: string,
@@ -67,35 +70,52 @@ export class ProvenBroadcasts<S extends UserState> {
       return 'it claims our own connection';
     if (value.proof === null) return 'it carries no proof';
     const prev = deps.get(userId);
-    const targets = (prev?.connections ?? []).filter(
-      (c) => !c.local && c.connectionId === value.connectionId && deps.chains.get(c.presenceRef),
-    );
-    if (!prev || targets.length === 0) {
+    const label = (c: PresenceConnection<S>) =>
+      !c.local && c.connectionId === value.connectionId && deps.chains.get(c.presenceRef);
+    const shown = (prev?.connections ?? []).filter(label);
+    const held = deps.held?.heldOf(userId, value.connectionId).filter(label) ?? [];
+    if (shown.length === 0 && held.length === 0) {
       // Its meta may still be on the way: it waits, unproven, and is checked when the meta joins.
       deps.early.remember(userId, value);
       return null;
     }
-    let connections = prev.connections;
     let refused: string | null = null;
-    for (const target of targets) {
-      const ref = target.presenceRef as string;
-      const checked = checkProof(
-        deps.chains.get(ref) as ChainKnowledge,
-        value.version,
-        value.proof,
-      );
-      if (!checked.ok) {
-        if (!checked.stale) refused = checked.reason;
-        continue;
-      }
-      deps.chains.set(ref, checked.knowledge);
-      deps.leaves.retract(ref);
-      const { state, version, updatedAt } = value;
-      connections = withConnection(connections, { ...target, state, version, updatedAt });
+    let applied = false;
+    const proven = (target: PresenceConnection<S>): PresenceConnection<S> | null => {
+      const result = this.prove(target, value);
+      if (typeof result === 'string') refused = result;
+      else if (result) applied = true;
+      return typeof result === 'string' ? null : result;
+    };
+    for (const target of held) {
+      const next = proven(target);
+      if (next) deps.held?.update(next);
     }
-    if (connections === prev.connections) return refused;
-    deps.put(userId, prev.status, connections, prev);
-    return null;
+    let connections = prev?.connections ?? [];
+    for (const target of shown) {
+      const next = proven(target);
+      if (next) connections = withConnection(connections, next);
+    }
+    if (prev && connections !== prev.connections) deps.put(userId, prev.status, connections, prev);
+    return applied ? null : refused;
+  }
+
+  /**
+   * `target` with the state of `value` when its proof continues target's chain; otherwise why
+   * not, or `null` for an old position (a duplicate or replay, dropped silently).
+   */
+  private prove(
+    target: PresenceConnection<S>,
+    value: RemoteConnectionState<S>,
+  ): PresenceConnection<S> | string | null {
+    const ref = target.presenceRef as string;
+    const known = this.deps.chains.get(ref) as ChainKnowledge;
+    const checked = checkProof(known, value.version, value.proof as Uint32Array);
+    if (!checked.ok) return checked.stale ? null : checked.reason;
+    this.deps.chains.set(ref, checked.knowledge);
+    this.deps.leaves.retract(ref);
+    const { state, version, updatedAt } = value;
+    return { ...target, state, version, updatedAt };
   }
 
   /** Announces each live or recently departed connection the goodbye proves; returns a refusal. */
@@ -104,7 +124,11 @@ export class ProvenBroadcasts<S extends UserState> {
     if (proof === null) return 'it carries no proof';
     const { chains } = this.deps;
     const candidates: [string, ChainKnowledge | undefined, boolean][] = [];
-    for (const c of this.deps.get(userId)?.connections ?? [])
+    const live = [
+      ...(this.deps.get(userId)?.connections ?? []),
+      ...(this.deps.held?.heldOf(userId, connectionId) ?? []),
+    ];
+    for (const c of live)
       if (!c.local && c.connectionId === connectionId && c.presenceRef !== null)
         candidates.push([c.presenceRef, chains.get(c.presenceRef), false]);
     for (const [ref, known] of chains.departedOf(userId, connectionId))

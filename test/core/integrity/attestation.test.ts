@@ -25,8 +25,6 @@ const fields: SignedMetaFields = {
   proof: '0123456789abcdef0123456789abcdef',
   next: null,
   state: { mood: 'calm', seat: '2' },
-  updatedAt: 1000,
-  joinedAt: 900,
 };
 
 /** A session whose backend attests it as `sub`, counting the backend calls. */
