@@ -5,19 +5,23 @@
  *    client processes; one sender. Peak deliveries/s with a window in flight, then latency at a
  *    paced rate below saturation. Side by side with a bare `ws` relay (the peer: fan-out with no
  *    protocol), same clients, same run.
- * 2. Presence join storm (support/storm.ts): N real realtime-js clients connect, then all join and
- *    track at once; time until every client has seen all N.
+ * 2. Presence join storm (support/storm.ts): N receivers connect, then all join and track at
+ *    once; time until every receiver has seen all N, and when the server sent its last presence
+ *    frame. Twice: light raw-`ws` receivers (what the server does) and real realtime-js clients
+ *    (what an app sees, with realtime-js' own digest of N × N joins).
  * Servers and clients run in separate processes. Knobs: BENCH_SIZES=50,200,1000,
  * BENCH_PACED_RATE (deliveries/s, default 50000), BENCH_RECEIVER_PROCS (default 1),
  * BENCH_STORM_PROCS (default 2), BENCH_REPEAT (fan-out repetitions, kit and relay alternating;
  * medians are printed, every run is in the JSON), BENCH_PROFILE=<dir> (CPU profiles of children).
  */
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { fanout, listenForCompletions, medianFanout, type FanoutResult } from './support/fanout.js';
 import { settle, spawnServer } from './support/serverProcess.js';
 import { spawnShards } from './support/shards.js';
 import { printTables, type BenchRow } from './support/report.js';
-import { sizesFromEnv, writeResults } from './support/stats.js';
+import { readMachine, writeResult } from './support/result.js';
+import { serverRows } from './support/serverRows.js';
+import { sizesFromEnv } from './support/stats.js';
 import { joinStorm } from './support/storm.js';
 
 interface KitInfo {
@@ -39,7 +43,8 @@ const load = () =>
 
 async function main(): Promise<void> {
   const sizes = sizesFromEnv([50, 200, 1000]);
-  const machine = { cpus: cpus().length, loadBefore: load() };
+  const machine = readMachine();
+  const started = performance.now();
   const kit = await spawnServer<KitInfo>('kit');
   const relay = await spawnServer<{ url: string }>('relay');
   const receivers = spawnShards('fanoutShard.ts', RECEIVER_PROCS);
@@ -54,12 +59,15 @@ async function main(): Promise<void> {
         await settle(kit);
         relayRuns.push(await fanout(relay, relay.info.url, n, receivers, PACED_RATE));
       }
-      const storm = await joinStorm(kit, n, STORM_PROCS);
+      const rawStorm = await joinStorm(kit, n, STORM_PROCS, 'raw ws');
+      await settle(kit);
+      const storm = await joinStorm(kit, n, STORM_PROCS, 'realtime-js');
       await settle(kit);
       rows.push({
         kit: medianFanout(kitRuns),
         relay: medianFanout(relayRuns),
         storm,
+        rawStorm,
         kitRuns,
         relayRuns,
       });
@@ -74,14 +82,16 @@ async function main(): Promise<void> {
     repeat: REPEAT,
   };
   printTables(rows, setup);
-  const after = load();
   console.log(
-    `machine: ${String(machine.cpus)} cores, load average before ${machine.loadBefore}, after ${after}`,
+    `machine: ${String(machine.cores)} cores, load average before ${machine.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load()}`,
   );
-  const path = writeResults('server', {
-    machine: { ...machine, loadAfter: after },
-    ...setup,
-    rows,
+  const path = writeResult({
+    suite: 'server',
+    machine,
+    elapsedS: (performance.now() - started) / 1000,
+    summary: `Server in its own process on loopback TCP. Fan-out: N bare vsn 2.0.0 receivers in one room against a bare ws relay, medians of ${String(REPEAT)} runs; paced at ${String(PACED_RATE)} deliveries/s. Join storm: N receivers in ${String(STORM_PROCS)} processes join and track at once; "server done" is the server's last presence frame (polled every 5 ms).`,
+    rows: serverRows(rows),
+    detail: { ...setup, rows },
   });
   console.log(`JSON: ${path}`);
 }

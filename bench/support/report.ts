@@ -6,7 +6,10 @@ import type { StormResult } from './storm.js';
 export interface BenchRow {
   kit: FanoutResult;
   relay: FanoutResult;
+  /** The storm with realtime-js clients. */
   storm: StormResult;
+  /** The storm with light raw-`ws` receivers. */
+  rawStorm: StormResult;
 }
 
 export interface BenchSetup {
@@ -58,17 +61,18 @@ function fanoutTable(rows: BenchRow[], setup: BenchSetup): void {
 
 function stormTable(rows: BenchRow[], setup: BenchSetup): void {
   console.log(
-    `\nPresence join storm: real realtime-js clients in ${String(setup.stormProcs)} processes, sockets open before the clock starts.`,
+    `\nPresence join storm: raw ws receivers, then real realtime-js clients, in ${String(setup.stormProcs)} processes, sockets open before the clock starts.`,
   );
   console.log(
-    'server done: the server sent its last presence frame; clients CPU: realtime-js digesting N × N joins.',
+    'server done: the server sent its last presence frame; clients CPU: the receivers digesting N × N joins.',
   );
   console.log(
-    'clients | connect | converged | server done | all subscribed | server CPU s | clients CPU s (per client) | joins seen | presence_diff frames | statuses',
+    'receivers | clients | connect | converged | server done | all subscribed | server CPU s | clients CPU s (per client) | joins seen | presence_diff frames | statuses',
   );
-  for (const { storm: s } of rows) {
+  for (const s of rows.flatMap((r) => [r.rawStorm, r.storm])) {
     console.log(
       [
+        s.receivers,
         s.clients,
         `${fmt(s.connectS)} s`,
         Number.isFinite(s.convergedS) ? `${fmt(s.convergedS)} s` : 'not within 60 s',

@@ -7,8 +7,12 @@
 import type { ServerProcess, ServerStats } from './serverProcess.js';
 import { nowMs, spawnShards, split, type ShardMessage } from './shards.js';
 
+/** Who receives the storm: real realtime-js clients, or light raw-`ws` receivers. */
+export type StormReceivers = 'realtime-js' | 'raw ws';
+
 export interface StormResult {
   clients: number;
+  receivers: StormReceivers;
   /** Seconds to open all N sockets (before the clock starts). */
   connectS: number;
   /** Seconds from `go` until every client saw all N; Infinity if not within the limit. */
@@ -43,14 +47,16 @@ function delta(
   return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]));
 }
 
-/** Runs one storm of `clients` against the kit server, with `procs` client processes. */
+/** Runs one storm of `clients` receivers against the kit server, in `procs` client processes. */
 export async function joinStorm(
   server: ServerProcess<{ url: string; anonKey: string }>,
   clients: number,
   procs: number,
+  receivers: StormReceivers = 'realtime-js',
   limitMs = 60_000,
 ): Promise<StormResult> {
-  const shards = spawnShards('stormShard.ts', Math.max(1, Math.min(procs, clients)));
+  const script = receivers === 'raw ws' ? 'rawStormShard.ts' : 'stormShard.ts';
+  const shards = spawnShards(script, Math.max(1, Math.min(procs, clients)));
   try {
     const shares = split(clients, shards.length);
     let from = 0;
@@ -75,6 +81,7 @@ export async function joinStorm(
       for (const [k, v] of Object.entries(d.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
     return {
       clients,
+      receivers,
       connectS,
       convergedS: done
         ? (Math.max(...done.map((d) => d.at)) - started) / 1000
