@@ -38,6 +38,24 @@ describe('our own state is this connection’s', () => {
     expect(self()?.state).toEqual({ mood: 'happy', seat: '1' });
   });
 
+  it('an exact copy of our own meta is another connection, and its leave leaves ours alone', async () => {
+    const alice = world.person('alice');
+    const room = await settled(alice.presence.join('room', { initialState: { mood: 'happy' } }));
+    await tick(200);
+    const self = () => room.store.getState().self;
+    const ownRef = self()?.connections.find((c) => c.local)?.presenceRef;
+    expect(ownRef).toBeTruthy();
+    const mallory = await intruder(world, 'room', 'alice');
+    await mallory.track(mallory.metaOf('alice'));
+    await tick(300);
+    expect(self()?.connections).toHaveLength(2);
+    expect(self()?.connections.find((c) => c.local)?.presenceRef).toBe(ownRef);
+    await mallory.channel.untrack();
+    await tick(300);
+    expect(self()?.connections).toHaveLength(1);
+    expect(self()?.connections[0]).toMatchObject({ local: true, presenceRef: ownRef });
+  });
+
   it("with two tabs of one user, each tab's self is its own state, and the other tab is listed", async () => {
     const tabA = world.person('alice');
     const tabB = world.person('alice');
