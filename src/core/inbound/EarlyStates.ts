@@ -36,6 +36,8 @@ export class EarlyStates<S extends UserState> {
 
   /** Removes and returns the waiting candidates of one connection, newest version first. */
   take(userId: string, connectionId: string): RemoteConnectionState<S>[] {
+    // The common case on every meta of a presence_state: nothing waits, build no key.
+    if (this.states.size === 0) return [];
     const key = keyOf(userId, connectionId);
     const values = this.states.get(key);
     if (!values) return [];
