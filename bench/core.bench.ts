@@ -19,14 +19,18 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { benchSize } from './core/benchSize.js';
+import { coreRows, profileNotes } from './core/coreRows.js';
+import type { IngestProfile } from './core/profileIngest.js';
 import { gc } from './core/measure.js';
 import { printFooter, printTable } from './core/printTable.js';
 import type { Row } from './core/recorder.js';
-import { fmt, sizesFromEnv, writeResults } from './support/stats.js';
+import { readMachine, writeResult } from './support/result.js';
+import { fmt, sizesFromEnv } from './support/stats.js';
 
 async function main(): Promise<void> {
   const sizes = sizesFromEnv([100, 1000, 10_000]);
   const started = Date.now();
+  const envelope = readMachine();
   const machine = {
     cpus: cpus().length,
     model: cpus()[0]?.model,
@@ -48,12 +52,19 @@ async function main(): Promise<void> {
   const parseBySize = new Map(infos.map((i) => [i.n as number, i.parseMedianMs as number]));
   printTable(rows, parseBySize);
   printFooter(infos);
-  const path = writeResults('core', {
-    machine,
-    sizes,
+  const notes = infos.flatMap((i) =>
+    profileNotes(i.n as number, i.ingestProfile as IngestProfile | undefined),
+  );
+  for (const note of notes) console.log(note);
+  const path = writeResult({
+    suite: 'core',
+    machine: envelope,
     elapsedS: (Date.now() - started) / 1000,
-    info: infos,
-    rows,
+    summary:
+      'Median ms of one frame through real supabase-js channels on the loopback (kit: frame → committed zustand snapshot; peer: the docs pattern; bare: supabase-js alone, in the notes).',
+    rows: coreRows(rows, parseBySize),
+    notes,
+    detail: { machine, sizes, info: infos, rows },
   });
   console.log(`wrote ${path} in ${fmt((Date.now() - started) / 1000, 1)} s`);
 }

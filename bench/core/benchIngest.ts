@@ -2,6 +2,7 @@
 import { population, wireFrame, type Population } from './frames.js';
 import type { Fixture } from './fixture.js';
 import { ingestLoop } from './ingestLoop.js';
+import { profileIngest, type IngestProfile } from './profileIngest.js';
 import { summarize } from './measure.js';
 import type { Recorder } from './recorder.js';
 import { roomState } from './tracks.js';
@@ -12,7 +13,7 @@ export async function benchIngest(
   world: World,
   f: Fixture,
   record: Recorder,
-): Promise<{ presenceStateKiB: number; parseMedianMs: number }> {
+): Promise<{ presenceStateKiB: number; parseMedianMs: number; profile?: IngestProfile }> {
   const { n } = f;
   // One loop times, per iteration and in rotating order: JSON.parse of the wire frame, the kit
   // (a fresh room whose first presence_state is this frame), a bare supabase-js channel (presence
@@ -43,8 +44,11 @@ export async function benchIngest(
       note: 'kit room also applies its own buffered self-join: store ends with N + 1',
     },
   );
+  // Where the time goes, at the largest size only (profiled rounds are not timed figures).
+  const profile = n >= 10_000 ? await profileIngest(world, n, ingestState) : undefined;
   return {
     presenceStateKiB: Math.round(ingestState.length / 102.4) / 10,
     parseMedianMs: summarize(ingest.parse).median,
+    ...(profile && { profile }),
   };
 }

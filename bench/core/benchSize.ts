@@ -1,6 +1,7 @@
 /** One size N of the core benchmark: every case, in a fresh loopback world. */
 import { benchDiffs } from './benchDiffs.js';
 import { benchIngest } from './benchIngest.js';
+import { benchIntegrity } from './benchIntegrity.js';
 import { benchWhoNow } from './benchWhoNow.js';
 import { createFixture } from './fixture.js';
 import { iterationsFor } from './measure.js';
@@ -21,6 +22,7 @@ export async function benchSize(
     const record = recorder(n, rows, log);
     await benchDiffs(f, record);
     await benchWhoNow(f, record);
+    await benchIntegrity(world, n, count, record);
     const ingest = await benchIngest(world, f, record);
     return {
       rows,
@@ -29,6 +31,7 @@ export async function benchSize(
         bytesPerKey: Math.round(f.bytesPerKey),
         presenceStateKiB: ingest.presenceStateKiB,
         parseMedianMs: ingest.parseMedianMs,
+        ...(ingest.profile && { ingestProfile: ingest.profile }),
         iterations: iters,
         selfId: SELF_ID,
       },

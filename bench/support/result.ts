@@ -70,6 +70,8 @@ export interface BenchResult {
   /** One line saying what the suite measures and how (shown above its table). */
   summary?: string;
   rows: BenchRow[];
+  /** Findings shown under the suite's table (e.g. where a missed target's time goes). */
+  notes?: string[];
   /** Anything else the suite wants to keep (raw runs, histograms); not read by the report. */
   detail?: unknown;
 }
