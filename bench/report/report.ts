@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { resultsDir } from '../support/result.js';
 import { loadResults, promoteFresh } from './loadResults.js';
 import { headline, suiteSection } from './markdown.js';
@@ -22,7 +23,7 @@ bytes or fewer calls). The machine is a shared 2-core box: read the ratios, not 
 timings. Exact budgets (bundle sizes, presence calls per 30 s, renders per update) are also
 checked by \`npm test\`; timings are reported here and never asserted.`;
 
-function main(): void {
+async function main(): Promise<void> {
   const copied = promoteFresh();
   const results = loadResults(ORDER);
   const chartsDir = `${resultsDir()}charts/`;
@@ -45,10 +46,12 @@ function main(): void {
     ...(missing.length ? [`Not run yet: ${missing.join(', ')}.`, ''] : []),
     ...sections,
   ].join('\n');
-  writeFileSync(RESULTS_MD, body);
+  // Formatted as the repository's prettier would, so `npm run format:check` stays green.
+  const options = (await resolveConfig(RESULTS_MD)) ?? {};
+  writeFileSync(RESULTS_MD, await format(body, { ...options, filepath: RESULTS_MD }));
   console.log(
     `wrote bench/RESULTS.md from ${String(results.length)} suite(s)${copied.length ? ` (fresh: ${copied.join(', ')})` : ''}`,
   );
 }
 
-main();
+await main();
