@@ -137,7 +137,18 @@ const componentsLayer = layer(
 );
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'storybook-static', 'playground/dist', 'coverage'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'storybook-static',
+      'playground/dist',
+      'coverage',
+      'test-results',
+      'bench/peers/node_modules',
+      'test/react18/node_modules',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
