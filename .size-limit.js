@@ -23,6 +23,37 @@ const coreAndReactExternal = {
   },
 };
 
+/**
+ * An esbuild plugin that leaves out what the kit loads with a dynamic `import()` (the opt-in
+ * whereNow directory): an app's bundler splits it into a chunk fetched only when used, so it is
+ * not part of what an import costs up front. Its own row below measures it.
+ */
+const lazyChunksExternal = {
+  name: 'lazy-chunks-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, ({ kind, path }) =>
+      kind === 'dynamic-import' ? { path, external: true } : undefined,
+    );
+  },
+};
+
+/** size-limit's esbuild config with `lazyChunksExternal` added. */
+const upFront = (config) => ({
+  ...config,
+  plugins: [...(config.plugins ?? []), lazyChunksExternal],
+});
+
+/** Leaves out every core module but the directory, so its row measures what its chunk adds. */
+const coreExceptDirectoryExternal = {
+  name: 'core-except-directory-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, ({ path, importer }) => {
+      const file = resolve(dirname(importer), path);
+      return file.startsWith(DIST) ? { path: file, external: true } : undefined;
+    });
+  },
+};
+
 export default [
   {
     name: 'presence-kit + presence-kit/react (all of both)',
@@ -30,6 +61,7 @@ export default [
     ignore: APP_PROVIDED,
     gzip: true,
     limit: '12 kB',
+    modifyEsbuildConfig: upFront,
   },
   {
     name: 'typical import: createPresence + createPresenceContext',
@@ -40,12 +72,24 @@ export default [
     ignore: APP_PROVIDED,
     gzip: true,
     limit: '12 kB',
+    modifyEsbuildConfig: upFront,
   },
   {
     name: 'presence-kit (core alone)',
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
+    modifyEsbuildConfig: upFront,
+  },
+  {
+    name: 'whereNow directory chunk (loaded only with the directory option), on top of core',
+    path: 'dist/core/queries/Directory.js',
+    ignore: APP_PROVIDED,
+    gzip: true,
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      plugins: [...(config.plugins ?? []), coreExceptDirectoryExternal],
+    }),
   },
   {
     name: 'presence-kit/components, on top of core + react',
