@@ -8,6 +8,11 @@ export function onPageHide(onHide: () => void): () => void {
   const target = (globalThis as { window?: EventTarget }).window;
   if (target === undefined || typeof target.addEventListener !== 'function') return () => {};
   const listener = () => onHide();
-  target.addEventListener('pagehide', listener, { capture: true });
-  return () => target.removeEventListener('pagehide', listener, { capture: true });
+  // `beforeunload` comes first on a tab close, while the socket is surely open; `pagehide` covers
+  // bfcache and closes without it. A goodbye followed by staying is undone by the next state.
+  const events = ['beforeunload', 'pagehide'] as const;
+  for (const event of events) target.addEventListener(event, listener, { capture: true });
+  return () => {
+    for (const event of events) target.removeEventListener(event, listener, { capture: true });
+  };
 }
