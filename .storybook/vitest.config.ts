@@ -31,9 +31,6 @@ export default defineProject({
     // One story file at a time: a 1,000-person room next to another file's room would only
     // starve both on two cores.
     fileParallelism: false,
-    // When a file's page goes away, every in-page presence still open says goodbye on `pagehide`,
-    // and supabase-js prints this deprecation notice for each (a thousand in the large rooms).
-    onConsoleLog: (log) => !log.includes('Realtime send() is automatically falling back to REST'),
     browser: {
       enabled: true,
       headless: true,

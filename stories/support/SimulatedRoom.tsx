@@ -48,6 +48,15 @@ export const VIEWER = Object.freeze({
 
 const RoomContext = createContext<SimulatedRoomHandle | null>(null);
 
+// Rooms still open when the page goes away (a story file's page is dropped without unmounting
+// its last story) stop here first: registered before any presence exists, this capturing
+// listener runs before the engine's own, so no in-page user sends a goodbye on a closing socket.
+const liveRooms = new Set<() => void>();
+if (typeof window !== 'undefined') {
+  for (const event of ['beforeunload', 'pagehide'])
+    window.addEventListener(event, () => liveRooms.forEach((stop) => stop()), { capture: true });
+}
+
 /** The enclosing simulated room, for story controls such as "drop the connection". */
 export function useSimulatedRoom(): SimulatedRoomHandle {
   const handle = useContext(RoomContext);
@@ -90,10 +99,15 @@ export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
     setHandle(next);
     if (registryKey !== undefined) publishRoom(registryKey, next);
     void simulation.start();
+    const stop = () => {
+      liveRooms.delete(stop);
+      void simulation.stop().then(() => world.close());
+    };
+    liveRooms.add(stop);
     return () => {
       if (registryKey !== undefined) unpublishRoom(registryKey, next);
       setHandle(null);
-      void simulation.stop().then(() => world.close());
+      stop();
     };
   }, [room, seed, viewer.userId, registryKey, initial]);
 
