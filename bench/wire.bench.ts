@@ -4,14 +4,17 @@
  * with the kit (its engine, seat model and typing model), once with the naive approach (`track`
  * on every change, as Supabase's docs teach). Frames and bytes are counted per client at the
  * hub's edge, presence calls through the hub's frame tap. Knobs: WIRE_MINUTES, WIRE_LISTENERS,
- * WIRE_HEARING, WIRE_ONLY=kit. Results: bench/results/wire.json.
+ * WIRE_HEARING. The two replays run side by side, each in a child process of its own.
+ * Results: bench/results/wire.json.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { FakeClock } from './support/FakeClock.js';
 import { readMachine, writeResult } from './support/result.js';
 import { KitActor } from './wire/KitActor.js';
 import { NaiveActor } from './wire/NaiveActor.js';
 import { runVoiceRoom, type RunOptions, type VoiceRoomRun } from './wire/runVoiceRoom.js';
-import { VOICE_ROOM_HOUR, voiceRoomScript } from './wire/voiceRoomScript.js';
+import { VOICE_ROOM_HOUR, voiceRoomScript, type VoiceRoomScript } from './wire/voiceRoomScript.js';
 import { byRole, wireRows } from './wire/wireSummary.js';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? '') || fallback;
@@ -49,24 +52,52 @@ async function replay(options: Omit<RunOptions, 'advance'>): Promise<[VoiceRoomR
   return [run, (performance.now() - started) / 1000];
 }
 
+type Side = 'kit' | 'naive';
+
+/** One side's replay of `script`, in this process. */
+function replaySide(side: Side, script: VoiceRoomScript): Promise<[VoiceRoomRun, number]> {
+  if (side === 'kit') {
+    const env = { seatCount: shape.seats, hostId: script.hostId };
+    return replay({
+      script,
+      actor: (user, hearing, hub, meter) => new KitActor(user, hearing, { hub, meter, ...env }),
+    });
+  }
+  return replay({
+    script,
+    // Lifted so the naive channels keep going; the meter counts where the rule would fire.
+    limits: { clientPresenceMaxCalls: 1e9 },
+    actor: (user, hearing, hub, meter) => new NaiveActor(user, hearing, { hub, meter }),
+  });
+}
+
+/** One side's replay in a child process of its own: the two sides run side by side. */
+function replayInChild(side: Side): Promise<[VoiceRoomRun, number]> {
+  const self = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', self], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, WIRE_SIDE: side },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('REPLAY '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as [VoiceRoomRun, number]);
+      else reject(new Error(`wire bench: the ${side} replay exited with ${String(code)}`));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const machine = readMachine();
   const started = performance.now();
   const script = voiceRoomScript(shape);
-  const seatEnv = { seatCount: shape.seats, hostId: script.hostId };
-  const [kitRun, kitS] = await replay({
-    script,
-    actor: (user, hearing, hub, meter) => new KitActor(user, hearing, { hub, meter, ...seatEnv }),
-  });
-  const [naiveRun, naiveS] =
-    process.env.WIRE_ONLY === 'kit'
-      ? [kitRun, 0]
-      : await replay({
-          script,
-          // Lifted so the naive channels keep going; the meter counts where the rule would fire.
-          limits: { clientPresenceMaxCalls: 1e9 },
-          actor: (user, hearing, hub, meter) => new NaiveActor(user, hearing, { hub, meter }),
-        });
+  const [[kitRun, kitS], [naiveRun, naiveS]] = await Promise.all([
+    replayInChild('kit'),
+    replayInChild('naive'),
+  ]);
   const kit = byRole(kitRun, script);
   const naive = byRole(naiveRun, script);
   const rows = wireRows(kit, naive, PEER);
@@ -98,7 +129,13 @@ async function main(): Promise<void> {
   if (Object.keys(kitRun.shutdowns).length > 0) process.exitCode = 1;
 }
 
-main().then(
+const side = process.env.WIRE_SIDE as Side | undefined;
+const entry = side
+  ? replaySide(side, voiceRoomScript(shape)).then((result) => {
+      process.stdout.write(`REPLAY ${JSON.stringify(result)}\n`);
+    })
+  : main();
+entry.then(
   () => process.exit(),
   (error: unknown) => {
     console.error(error);
