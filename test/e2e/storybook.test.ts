@@ -49,7 +49,7 @@ function stories(): IndexEntry[] {
 }
 
 describe('built Storybook in Chromium', () => {
-  it('loads, and every story renders without console errors', { timeout: 120_000 }, async () => {
+  it('loads, and every story renders without console errors', { timeout: 300_000 }, async () => {
     const all = stories();
     expect(all.length).toBeGreaterThan(0);
     const base = site?.url ?? '';
