@@ -11,6 +11,7 @@ import { feed, type World } from './world.js';
 interface ProfileNode {
   id: number;
   callFrame: { url: string; functionName: string };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -21,26 +22,45 @@ interface Profile {
 /** Self-time share by bucket (`src/core/model/BatchedStore.ts`, `supabase-js`, `GC`, ...). */
 export type IngestProfile = Array<{ where: string; share: number }>;
 
-function bucket(node: ProfileNode): string {
-  const { url, functionName } = node.callFrame;
-  if (functionName === '(garbage collector)') return 'garbage collection';
+/** The bucket of a JS frame: a kit source file or supabase-js; `null` for anything else. */
+function fileBucket(node: ProfileNode): string | null {
+  const { url } = node.callFrame;
   const src = /\/src\/(core\/.*)$/.exec(url);
   if (src) return `src/${src[1] ?? ''}`;
   if (/@supabase|phoenix/.test(url)) return 'supabase-js / phoenix (its own presence bookkeeping)';
-  return 'other (engine, built-ins)';
+  return null;
 }
 
+/**
+ * Self time of every sample, charged to the nearest kit or supabase-js frame on its stack, so
+ * built-ins (Map, JSON, Array) count for the code that called them; GC stays apart.
+ */
 function add(totals: Map<string, number>, profile: Profile): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  profile.samples.forEach((id, i) => {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const charged = new Map<number, string>();
+  const bucketOf = (id: number): string => {
+    const known = charged.get(id);
+    if (known) return known;
     const node = byId.get(id);
-    if (
-      !node ||
-      node.callFrame.functionName === '(idle)' ||
-      node.callFrame.functionName === '(program)'
-    )
-      return;
-    const key = bucket(node);
+    const fn = node?.callFrame.functionName;
+    let key: string;
+    if (!node) key = 'other (outside the kit and supabase-js)';
+    else if (fn === '(garbage collector)') key = 'garbage collection';
+    else {
+      const up = parent.get(id);
+      key =
+        fileBucket(node) ??
+        (up === undefined ? 'other (outside the kit and supabase-js)' : bucketOf(up));
+    }
+    charged.set(id, key);
+    return key;
+  };
+  profile.samples.forEach((id, i) => {
+    const fn = byId.get(id)?.callFrame.functionName;
+    if (fn === '(idle)' || fn === '(program)') return;
+    const key = bucketOf(id);
     totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
 }
