@@ -34,7 +34,7 @@ function VoiceRoom({ seatCount, columns, hostId }: VoiceRoomArgs): ReactNode {
         }}
       >
         <MicSeats seatCount={seatCount} columns={columns} hostId={hostId} />
-        <PresenceList fields={['status']} />
+        <PresenceList fields={['team']} />
       </div>
     </div>
   );
