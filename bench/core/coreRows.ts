@@ -55,6 +55,6 @@ export function profileNotes(n: number, profile: IngestProfile | undefined): str
     .map((p) => `${p.where} ${(p.share * 100).toFixed(0)} %`)
     .join(', ');
   return [
-    `Where a cold presence_state of ${n.toLocaleString('en')} spends its time (frame → committed store, sampling profiler, self time): ${shares}.`,
+    `Where a cold presence_state of ${n.toLocaleString('en')} spends its time (frame → committed store, sampling profiler, self time charged to the nearest kit or supabase-js frame): ${shares}.`,
   ];
 }
