@@ -74,7 +74,7 @@ export default [
     ignore: APP_PROVIDED,
     gzip: true,
     // Target 12 kB; measured 23.8 kB. Ratchet, not the target (see the README).
-    limit: '25 kB',
+    limit: '26 kB',
     modifyEsbuildConfig: upFront,
   },
   {
@@ -85,7 +85,7 @@ export default [
     modifyEsbuildConfig: upFront,
   },
   {
-    name: 'whereNow directory chunk (loaded only with the directory option), on top of core',
+    name: 'whereNow directory (its own share of core)',
     path: 'dist/core/queries/Directory.js',
     ignore: APP_PROVIDED,
     gzip: true,

@@ -1,4 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { Directory } from '../queries/Directory.js';
 import {
   asPresenceError,
   checkChannelName,
@@ -8,7 +9,6 @@ import {
   checkChannelType,
   splitChannelType,
 } from './facadeArgs.js';
-import { LazyDirectory } from './LazyDirectory.js';
 import { ListenerSet } from '../queries/ListenerSet.js';
 import { applyStatePatch } from '../model/applyStatePatch.js';
 import { PresenceError } from './PresenceError.js';
@@ -35,7 +35,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   private readonly cache: StateCache<S>;
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
   private readonly errorListeners = new ListenerSet<PresenceError>();
-  private readonly directory: LazyDirectory | null;
+  private readonly directory: Directory | null;
   private readonly owner: RoomOwner;
   private readonly stopPageHide: () => void;
   private destroyed = false;
@@ -56,8 +56,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
       onStatusChange: () => this.directory?.update(this.ownChannels()),
     };
     const name = settings.directory;
-    this.directory =
-      name === null ? null : new LazyDirectory(client, userId, name, settings, report);
+    this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
     this.stopPageHide = onPageHide(() => {
       for (const room of this.roomList()) room.announceLeave();
     });
