@@ -21,9 +21,22 @@ export class PageSet {
     const page = await context.newPage();
     this.pages.push(page);
     page.setDefaultTimeout(LOAD_MS);
+    page.on('response', (response) => {
+      // Missing static assets only: API answers (realtime, auth) are the tests' business, and the
+      // browser's own favicon probe is not the page's error.
+      const url = response.url();
+      const api = /\/(realtime|auth|rest)\/v1\//.test(url) || url.endsWith('/favicon.ico');
+      if (response.status() >= 400 && !api) {
+        this.errors.push(`${label} HTTP ${response.status()}: ${url}`);
+      }
+    });
     page.on('pageerror', (error) => this.errors.push(`${label} pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`${label} console.error: ${message.text()}`);
+      // A missing static asset is logged by Chromium without its URL; the failed response below
+      // records it with the URL instead, so the message names what is missing.
+      if (message.type() !== 'error' || message.text().startsWith('Failed to load resource'))
+        return;
+      this.errors.push(`${label} console.error: ${message.text()}`);
     });
     await setup?.(page);
     await page.goto(url);
