@@ -16,10 +16,6 @@ async function rejection(promise: Promise<unknown>): Promise<PresenceError> {
   return outcome;
 }
 
-// The directory is a lazily imported chunk; load it once up front (as a browser would have
-// fetched it within milliseconds) so fake time never runs ahead of the module loader.
-await import('../../src/core/queries/Directory.js');
-
 const world = worldPerTest();
 
 describe('joining and the Agora facade over the real client', () => {
