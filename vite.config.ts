@@ -1,19 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Alias } from 'vite';
 
 /** An absolute path from the repository root. */
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * `presence-kit/*` resolve to src/, not dist/: the playground (and Storybook, which merges this
- * file into its own configuration) runs the kit from source with no build step. Exact matches
- * only, so `presence-kit/react` never falls through to the `presence-kit` entry.
+ * `presence-kit/*` resolve to src/, not dist/: the playground, Storybook (.storybook/main.ts) and
+ * the browser benchmarks (bench/ui/benchBrowser.ts) run the kit from source with no build step,
+ * all from this one list. Exact matches only, so `presence-kit/react` never falls through to the
+ * `presence-kit` entry. The browser entries only: `presence-kit/server` is Node's.
  */
-const kitAliases = [
+export const kitAliases: readonly Alias[] = [
   { find: /^presence-kit$/, replacement: fromRoot('src/index.ts') },
   { find: /^presence-kit\/react$/, replacement: fromRoot('src/react/index.ts') },
   { find: /^presence-kit\/components$/, replacement: fromRoot('src/components/index.ts') },
+  { find: /^presence-kit\/identity$/, replacement: fromRoot('src/core/identity/index.ts') },
   { find: /^presence-kit\/styles\.css$/, replacement: fromRoot('src/components/styles.css') },
   { find: /^presence-kit\/local$/, replacement: fromRoot('src/server/loopback/index.ts') },
 ];
@@ -25,7 +27,7 @@ const kitAliases = [
 export default defineConfig({
   root: fromRoot('playground'),
   plugins: [react()],
-  resolve: { alias: kitAliases },
+  resolve: { alias: [...kitAliases] },
   // Localhost only: nothing here is meant to be reachable from another machine.
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

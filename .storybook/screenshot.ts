@@ -8,9 +8,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serveStatic } from '../test/e2e/support/staticServer.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { launchChromium } from '../test/support/chromium.js';
 
 const root = resolve('storybook-static');
 const [
@@ -24,11 +23,7 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 
 const server = await serveStatic(root);
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [...CHROMIUM_ARGS],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${server.url}?path=/story/${storyId}`);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.js';
 
 // The `storybook` vitest project: every story is a test, rendered in Debian's Chromium (Vitest
 // browser mode through playwright-core's driver; nothing downloads a browser). Play functions and

@@ -6,20 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { launchChromium } from '../../test/support/chromium.js';
+import { kitAliases } from '../../vite.config.js';
 
-const fromRoot = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-
-/** `presence-kit/*` from src/ (exact matches), and react-dom's profiling build. */
+/** `presence-kit/*` from src/, and react-dom's profiling build so `<Profiler>` reports. */
 const aliases = [
-  { find: /^presence-kit$/, replacement: fromRoot('src/index.ts') },
-  { find: /^presence-kit\/react$/, replacement: fromRoot('src/react/index.ts') },
-  { find: /^presence-kit\/components$/, replacement: fromRoot('src/components/index.ts') },
-  { find: /^presence-kit\/styles\.css$/, replacement: fromRoot('src/components/styles.css') },
-  { find: /^presence-kit\/local$/, replacement: fromRoot('src/server/loopback/index.ts') },
+  ...kitAliases,
   { find: /^react-dom\/client$/, replacement: 'react-dom/profiling' },
 ];
 
@@ -78,19 +73,4 @@ export async function openBenchPage(root: string): Promise<BenchPage> {
     await close();
     throw error;
   }
-}
-
-/** Debian's Chromium (or CHROMIUM_PATH), headless, with the project's flags. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
 }

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../support/chromium.js';
 import { LOAD_MS, PageSet } from './support/pages.js';
 import { PlaygroundServers } from './support/playgroundServers.js';
 import { avatar, avatars, connection, events, seat, typing } from './support/playgroundLocators.js';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser.js';
+import { launchChromium } from '../support/chromium.js';
 import { LOAD_MS, PageSet } from './support/pages.js';
 import { serveStatic } from './support/staticServer.js';
 
