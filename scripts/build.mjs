@@ -8,6 +8,8 @@
 //  - Types: tsc emits .d.ts only, with `@internal` members stripped (tsconfig.build.json).
 //  - CSS: src/components/styles.css and its @imports bundled into dist/styles.css.
 //  - No source maps: the sources are not shipped, so a map would point at nothing.
+// `node scripts/build.mjs --js-into <dir>` writes only the JavaScript, into <dir> (the bundle test
+// builds its own copy, so it never reads a stale dist/ or races another build of it).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -45,29 +47,44 @@ const jsOptions = {
   logLevel: 'warning',
 };
 
-rmSync(DIST, { recursive: true, force: true });
-
-const modules = sourceModules();
-await Promise.all([
-  build({ ...jsOptions, entryPoints: modules.filter((m) => !isClient(m)) }),
-  build({ ...jsOptions, entryPoints: modules.filter(isClient), banner: { js: "'use client';" } }),
-  build({
-    entryPoints: [join(SRC, 'components/styles.css')],
-    outfile: join(DIST, 'styles.css'),
-    bundle: true,
-    logLevel: 'warning',
-  }),
-]);
-// Types last, so a type error still leaves a complete dist/ to inspect (and fails the build).
-const tsc = spawnSync(
-  process.execPath,
-  [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-  { cwd: ROOT, stdio: 'inherit' },
-);
-if (tsc.status !== 0) {
-  console.error(
-    'build: tsc failed (the JavaScript and CSS are in dist/, the types may be incomplete)',
-  );
-  process.exit(tsc.status ?? 1);
+/** Compiles every src/ module into `outdir` as dist/ has it (JavaScript only). */
+async function buildJavaScript(outdir) {
+  const modules = sourceModules();
+  const options = { ...jsOptions, outdir };
+  await Promise.all([
+    build({ ...options, entryPoints: modules.filter((m) => !isClient(m)) }),
+    build({ ...options, entryPoints: modules.filter(isClient), banner: { js: "'use client';" } }),
+  ]);
+  return modules.length;
 }
-console.log(`built dist/: ${modules.length} modules, their .d.ts, and styles.css`);
+
+/** The whole build: JavaScript, CSS, then the types. */
+async function main() {
+  rmSync(DIST, { recursive: true, force: true });
+  const [count] = await Promise.all([
+    buildJavaScript(DIST),
+    build({
+      entryPoints: [join(SRC, 'components/styles.css')],
+      outfile: join(DIST, 'styles.css'),
+      bundle: true,
+      logLevel: 'warning',
+    }),
+  ]);
+  // Types last, so a type error still leaves a complete dist/ to inspect (and fails the build).
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (tsc.status !== 0) {
+    console.error(
+      'build: tsc failed (the JavaScript and CSS are in dist/, the types may be incomplete)',
+    );
+    process.exit(tsc.status ?? 1);
+  }
+  console.log(`built dist/: ${count} modules, their .d.ts, and styles.css`);
+}
+
+const [flag, into] = process.argv.slice(2);
+if (flag === '--js-into' && into) await buildJavaScript(into);
+else await main();
