@@ -7,7 +7,6 @@ import {
   withSimulatedRoom,
   type ScriptArgs,
 } from './support/simulationArgs.js';
-import { MIC_SEATS_A11Y } from './support/knownIssues.js';
 import { ROOM_WAIT, roomHolds, roomOf } from './support/storyWait.js';
 
 type Args = MicSeatsProps & ScriptArgs;
@@ -27,7 +26,6 @@ const meta: Meta<Args> = {
   },
   args: { seatCount: 8, columns: 4, users: 6 },
   parameters: {
-    a11y: MIC_SEATS_A11Y,
     docs: {
       description: {
         component:

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { NetworkControls } from './support/NetworkControls.js';
 import { scriptArgTypes, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
-import { MIC_SEATS_A11Y } from './support/knownIssues.js';
 import { ROOM_WAIT } from './support/storyWait.js';
 
 interface VoiceRoomArgs extends ScriptArgs {
@@ -61,7 +60,6 @@ const meta: Meta<VoiceRoomArgs> = {
     awayPerMinute: 6,
   },
   parameters: {
-    a11y: MIC_SEATS_A11Y,
     layout: 'padded',
     docs: {
       description: {

@@ -11,7 +11,8 @@ export interface AvatarProps {
 /**
  * A user's picture, or their initials on their colour when there is no allowed image URL or the
  * image fails to load. Decorative (`aria-hidden`): put the name in the surrounding element's text.
- * Size it with `--pk-avatar-size`.
+ * The initials are drawn by the stylesheet from `data-initials` rather than written as text, so
+ * they never count as a control's visible label. Size it with `--pk-avatar-size`.
  */
 export function Avatar({ profile, className }: AvatarProps) {
   // Remembered per URL, so a new URL gets its own chance to load.
@@ -22,11 +23,10 @@ export function Avatar({ profile, className }: AvatarProps) {
       className={className === undefined ? 'pk-avatar' : `pk-avatar ${className}`}
       style={{ background: profile.color, color: profile.textColor }}
       data-image={url !== undefined}
+      data-initials={url === undefined ? profile.initials : undefined}
       aria-hidden="true"
     >
-      {url === undefined ? (
-        profile.initials
-      ) : (
+      {url === undefined ? null : (
         <img
           src={url}
           alt=""

@@ -23,6 +23,13 @@ const micOff = (
   </svg>
 );
 
+// An icon, not a "+" character: text in the seat would count as part of its visible label.
+const plusIcon = (
+  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <path d="M7.25 2h1.5v5.25H14v1.5H8.75V14h-1.5V8.75H2v-1.5h5.25Z" />
+  </svg>
+);
+
 const lockIcon = (
   <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
     <path d="M5 7V5a3 3 0 0 1 6 0v2h1a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1Zm1.5 0h3V5a1.5 1.5 0 0 0-3 0Z" />
@@ -62,17 +69,20 @@ export const MicSeatsSeat = memo(function MicSeatsSeat(props: MicSeatsSeatProps)
       >
         <span className="pk-mic-seats__ring" aria-hidden="true">
           {profile === undefined ? (
-            <span className="pk-mic-seats__placeholder">{locked ? lockIcon : '+'}</span>
+            <span className="pk-mic-seats__placeholder">{locked ? lockIcon : plusIcon}</span>
           ) : (
             <Avatar profile={profile} />
           )}
           {muted && micOff}
         </span>
-        <span className="pk-mic-seats__name" aria-hidden="true">
-          {name ?? (locked ? labels.locked : labels.empty)}
-        </span>
+        {/* Number, a space, then the name, as the eye reads them (the number sits top-left): the
+            visible words are then "3 Alice", in order inside the name "Seat 3, Alice" (WCAG
+            2.5.3). Without the space they would run together as "3Alice". */}
         <span className="pk-mic-seats__number" aria-hidden="true">
           {index + 1}
+        </span>{' '}
+        <span className="pk-mic-seats__name" aria-hidden="true">
+          {name ?? (locked ? labels.locked : labels.empty)}
         </span>
       </button>
       {isHost && (

@@ -14,7 +14,11 @@ export interface SeatDescription {
 export interface MicSeatsLabels {
   /** The seat grid's accessible name. */
   region: string;
-  /** A seat's accessible name: "Seat 3, empty", "Seat 3, Alice, muted". */
+  /**
+   * A seat's accessible name: "Seat 3, empty", "Seat 3, Alice, muted". Keep the seat's visible
+   * words in it, in order (its number, then the name or the empty/locked word), so people who
+   * speak a control's visible label to voice control can reach it (WCAG 2.5.3).
+   */
   seat: (seat: SeatDescription) => string;
   /** The visible word on an empty seat. */
   empty: string;

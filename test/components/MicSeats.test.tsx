@@ -50,6 +50,28 @@ const seatNames = (ui: ReturnType<typeof seatsFor>) =>
     .getAllByRole('button', { name: /^Seat \d, / })
     .map((b: HTMLElement) => b.getAttribute('aria-label'));
 
+/** Words in `text`, lower-cased, without punctuation or parentheses (as axe compares them). */
+const words = (text: string) =>
+  text
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** The text nodes under `element`, joined as axe joins them: with nothing in between. */
+function visibleText(element: HTMLElement): string {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const out: string[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    out.push(node.nodeValue ?? '');
+  return out.join('');
+}
+
+/** Whether `inner` occurs in `outer` as a run of consecutive words. */
+function containsRun(outer: string[], inner: string[]): boolean {
+  return outer.some((_, start) => inner.every((word, i) => outer[start + i] === word));
+}
+
 describe('<MicSeats>', () => {
   it('names each seat for its state and takes, moves and leaves on click', async () => {
     const world = createWorld();
@@ -90,6 +112,20 @@ describe('<MicSeats>', () => {
     await waitFor(() => expect(bob.getByRole('button', { name: 'Seat 2, ANN' })).toBeTruthy());
     fireEvent.click(bob.getByRole('button', { name: 'Seat 2, ANN' }));
     await waitFor(() => expect(bob.getByRole('status').textContent).toBe('That seat is taken.'));
+  });
+
+  it("keeps each seat's visible words, in order, inside its accessible name (WCAG 2.5.3)", async () => {
+    const world = createWorld();
+    const ann = seatsFor(world, 'ann');
+    fireEvent.click(await ann.findByRole('button', { name: 'Seat 2, empty' }));
+    const buttons = () => ann.getAllByRole('button', { name: /^Seat \d, / });
+    await waitFor(() => expect(buttons()[1]!.getAttribute('aria-label')).toBe('Seat 2, ANN (you)'));
+    for (const button of buttons()) {
+      // Text nodes are what a sighted user reads; the avatar's initials are drawn by CSS.
+      const visible = words(visibleText(button));
+      expect(visible.length).toBeGreaterThan(0);
+      expect(containsRun(words(button.getAttribute('aria-label') ?? ''), visible)).toBe(true);
+    }
   });
 
   it('toggles our mute with a pressed button that everyone sees', async () => {

@@ -114,7 +114,7 @@ describe('<OnlineAvatars>', () => {
     expect(view.container.querySelector('[onerror]')).toBeNull();
     expect((window as { pwned?: number }).pwned).toBeUndefined();
     const [bidi, mal, ok] = items();
-    expect(mal!.querySelector('.pk-avatar')?.textContent).toBe('IP'); // initials instead of the URL
+    expect(mal!.querySelector('.pk-avatar')?.getAttribute('data-initials')).toBe('IP'); // initials instead of the URL
     expect(bidi!.textContent).not.toContain('\u202E');
     expect(bidi!.textContent).not.toContain('\u0000');
     // A safe-looking colour that is not a plain hex never reaches the style.
@@ -131,7 +131,9 @@ describe('<OnlineAvatars>', () => {
     expect(images).toHaveLength(1);
     fireEvent.error(images[0]!);
     expect(view.container.querySelectorAll('img')).toHaveLength(0);
-    expect(items().map((li) => li.querySelector('.pk-avatar')?.textContent)).toEqual(['AL', 'B']);
+    expect(
+      items().map((li) => li.querySelector('.pk-avatar')?.getAttribute('data-initials')),
+    ).toEqual(['AL', 'B']);
   });
 
   it('shows away and stale dots and fades users in their leave grace period', async () => {
