@@ -6,14 +6,25 @@
  * Knobs: BENCH_SIZES (default 1000,10000), MEMORY_CYCLES (default 1000).
  * Results: bench/results/memory.json.
  */
+import { fileURLToPath } from 'node:url';
 import type { ProviderCycles } from './memory/providerCycles.js';
-import { runChild } from './memory/runChild.js';
 import type { StoreHeap, Subject } from './memory/storeHeap.js';
 import { readMachine, writeResult, type BenchRow } from './support/result.js';
+import { runForResult } from './support/runForResult.js';
 import { sizesFromEnv } from './support/stats.js';
 
 const perK = (bytes: number, n: number) => Math.round((bytes / n) * 1000);
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+const CHILD = fileURLToPath(new URL('./memory/child.ts', import.meta.url));
+
+/** One measurement in a fresh `node --expose-gc` process (memory/child.ts). */
+const runChild = <T>(args: string[]) =>
+  runForResult<T>(CHILD, {
+    args,
+    nodeFlags: ['--expose-gc'],
+    label: `memory child ${args.join(' ')}`,
+  });
 
 function storeRows(h: StoreHeap): BenchRow[] {
   const group = 'heap per 1,000 occupants';

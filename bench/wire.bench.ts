@@ -7,10 +7,10 @@
  * WIRE_HEARING. The two replays run side by side, each in a child process of its own.
  * Results: bench/results/wire.json.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FakeClock } from './support/FakeClock.js';
 import { readMachine, writeResult } from './support/result.js';
+import { printResult, runForResult } from './support/runForResult.js';
 import { KitActor } from './wire/KitActor.js';
 import { NaiveActor } from './wire/NaiveActor.js';
 import { runVoiceRoom, type RunOptions, type VoiceRoomRun } from './wire/runVoiceRoom.js';
@@ -73,20 +73,9 @@ function replaySide(side: Side, script: VoiceRoomScript): Promise<[VoiceRoomRun,
 
 /** One side's replay in a child process of its own: the two sides run side by side. */
 function replayInChild(side: Side): Promise<[VoiceRoomRun, number]> {
-  const self = fileURLToPath(import.meta.url);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', self], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, WIRE_SIDE: side },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('REPLAY '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as [VoiceRoomRun, number]);
-      else reject(new Error(`wire bench: the ${side} replay exited with ${String(code)}`));
-    });
+  return runForResult(fileURLToPath(import.meta.url), {
+    env: { WIRE_SIDE: side },
+    label: `wire bench: the ${side} replay`,
   });
 }
 
@@ -130,11 +119,7 @@ async function main(): Promise<void> {
 }
 
 const side = process.env.WIRE_SIDE as Side | undefined;
-const entry = side
-  ? replaySide(side, voiceRoomScript(shape)).then((result) => {
-      process.stdout.write(`REPLAY ${JSON.stringify(result)}\n`);
-    })
-  : main();
+const entry = side ? replaySide(side, voiceRoomScript(shape)).then(printResult) : main();
 entry.then(
   () => process.exit(),
   (error: unknown) => {

@@ -3,6 +3,7 @@
  * timers sit in its baseline): `store <kit|bare|peer> <n>` or `providers <cycles>`. Prints one
  * `RESULT <json>` line.
  */
+import { printResult } from '../support/runForResult.js';
 import { installDom } from './domGlobals.js';
 
 const [what, a = '', b = ''] = process.argv.slice(2);
@@ -19,5 +20,5 @@ if (what === 'store') {
   const { providerCycles } = await import('./providerCycles.js');
   result = await providerCycles(Number(a));
 } else throw new Error(`memory child: unknown measurement ${String(what)}`);
-process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+printResult(result);
 process.exit(0);

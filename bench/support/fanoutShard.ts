@@ -4,15 +4,13 @@
  * stores the latency; it reports each message once all of its sockets have it, batched per tick.
  */
 import { decodeBroadcastPayload, connectWire, type WireClient } from './wire.js';
-import { exitWithParent, nowMs, type ShardMessage } from './shards.js';
+import { exitWithParent, nowMs, sendToParent as send, type ShardMessage } from './shards.js';
 
 let sockets: WireClient[] = [];
 let latencies = new Float64Array(0);
 let perMessage = new Uint32Array(0);
 let deliveries = 0;
 let completed: number[] = [];
-
-const send = (message: ShardMessage) => process.send?.(message);
 
 function flushCompleted(): void {
   send({ type: 'completed', ids: completed });

@@ -81,6 +81,11 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+/** Sends `message` to the parent (in a shard; a no-op in a process started without IPC). */
+export function sendToParent(message: ShardMessage): void {
+  process.send?.(message);
+}
+
 /** Exits when the parent goes away: shards never linger. */
 export function exitWithParent(): void {
   process.on('disconnect', () => process.exit(0));

@@ -5,7 +5,8 @@
  * presence frame, and the CPU the server and the clients spent, to show where the time goes.
  */
 import type { ServerProcess, ServerStats } from './serverProcess.js';
-import { nowMs, spawnShards, split, type ShardMessage } from './shards.js';
+import type { StormConverged } from './runStormShard.js';
+import { nowMs, spawnShards, split } from './shards.js';
 
 /** Who receives the storm: real realtime-js clients, or light raw-`ws` receivers. */
 export type StormReceivers = 'realtime-js' | 'raw ws';
@@ -27,14 +28,6 @@ export interface StormResult {
   joinsSeen: number;
   shards: number;
   framesOut: Record<string, number>;
-  statuses: Record<string, number>;
-}
-
-interface Converged extends ShardMessage {
-  at: number;
-  joinsSeen: number;
-  cpu: { user: number; system: number };
-  lastSubscribedMs: number;
   statuses: Record<string, number>;
 }
 
@@ -73,10 +66,11 @@ export async function joinStorm(
     const started = nowMs();
     for (const s of shards) s.send({ type: 'go' });
     const done = await Promise.all(
-      shards.map((s) => s.next<Converged>('converged', limitMs)),
+      shards.map((s) => s.next<StormConverged>('converged', limitMs)),
     ).catch(() => null);
     const after = await server.stats();
-    const statuses: Record<string, number> = {};
+    // Statuses are the server's words: a null-prototype object, so `__proto__` is just a key.
+    const statuses = Object.create(null) as Record<string, number>;
     for (const d of done ?? [])
       for (const [k, v] of Object.entries(d.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
     return {
