@@ -6,6 +6,12 @@ import { createTypingActivity } from '../../stories/support/typingActivity.js';
 import type { Connection } from './connect.js';
 import { SEAT_COUNT } from './VoicePanel.js';
 
+/**
+ * This tab's mark in its simulated users' ids: bots started from two tabs are different users
+ * (`sim-k3f9-0001` and `sim-x07b-0001`), not one user claimed twice.
+ */
+const TAB_MARK = Math.random().toString(36).slice(2, 6);
+
 /** At most this many simulated users from one tab (each is a real client with its own socket). */
 export const MAX_BOTS = 24;
 
@@ -60,6 +66,7 @@ export function useSimulation(
         seed: Date.now() % 100_000,
         activities: [createTypingActivity(), ...createSeatActivities(seats)],
         onError: (error) => console.warn('[simulated users]', error),
+        idPrefix: TAB_MARK,
       });
       void simulation.current.start();
       return;

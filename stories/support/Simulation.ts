@@ -27,6 +27,11 @@ export interface SimulationOptions {
   tickMs?: number;
   /** Where rejected calls go. @default console.warn */
   onError?: ErrorSink;
+  /**
+   * Tells this simulation's user ids apart from another's in the same room (`sim-<idPrefix>-0001`),
+   * so two playground tabs running bots do not claim the same users. @default none: `sim-0001`
+   */
+  idPrefix?: string;
 }
 
 // Crowd users join in slices, so the page stays responsive while a thousand arrive.
@@ -138,8 +143,9 @@ export class Simulation {
   private makeUser(index: number, kind: 'sim' | 'crowd'): SimulatedUser {
     const crowd = kind === 'crowd';
     // Crowd names continue after the scripted users' (Ada 9, Bo 9, …) and take the id colour.
+    const { idPrefix } = this.options;
     const { userId, state } = botProfile(crowd ? index + 208 : index, {
-      prefix: kind,
+      prefix: idPrefix === undefined ? kind : `${kind}-${idPrefix}`,
       color: !crowd,
     });
     const factory = crowd
