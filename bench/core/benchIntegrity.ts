@@ -6,47 +6,23 @@
  * carries a proof. Next to them, `checkProof` alone. The proof-free update of benchDiffs, from the
  * same run, is the yardstick: the difference of the medians is the integrity cost of a diff.
  */
-import type { RealtimeChannel } from '@supabase/supabase-js';
 import { checkProof, knowledgeFromMeta } from '../../src/core/inbound/ChainKnowledge.js';
 import { decodeProof } from '../../src/core/outbound/proofCodec.js';
-import type { Room, RoomState } from '../../src/core/types.js';
+import type { RoomState } from '../../src/core/types.js';
 import { expectOccupancy, fail } from './expect.js';
+import { bareFrames, kitFrames } from './frameCases.js';
 import { population } from './frames.js';
-import { measurePair, type Case } from './measure.js';
+import { measurePair } from './measure.js';
 import { provenBroadcastSteps, provenUpdateSteps, withProofs } from './provenFrames.js';
 import type { Recorder } from './recorder.js';
 import { roomState, selfMeta, type Step } from './tracks.js';
 import { feed, type World } from './world.js';
 
-/** One frame of `event` per round into a kit room; checks the user's new state and version. */
-function kitCase(
-  room: Room,
-  event: string,
-  steps: Step[],
-  n: number,
-): Case<{ payload: unknown; step: Step; before: RoomState }> {
-  return {
-    prepare: (i) => {
-      const step = steps[i] ?? fail('ran out of frames');
-      return { payload: JSON.parse(step.timed) as unknown, step, before: room.store.getState() };
-    },
-    run: ({ payload }) => feed(room.channel, event, payload),
-    after: ({ step, before }) => {
-      const state = room.store.getState();
-      if (state === before) fail(`kit store did not commit ${event} for ${step.key}`);
-      const o = state.occupants.get(step.key);
-      if (o?.state.status !== step.status || o?.connections[0]?.version !== step.version)
-        fail(`${event} of ${step.key} not applied (a proof refused?)`);
-      expectOccupancy(room, n, `after ${event}`);
-    },
-  };
-}
-
-function bareCase(channel: RealtimeChannel, event: string, steps: Step[]): Case<unknown> {
-  return {
-    prepare: (i) => JSON.parse((steps[i] ?? fail('ran out of frames')).timed) as unknown,
-    run: (payload) => feed(channel, event, payload),
-  };
+/** The user's new state and version are in the kit store: the proof was accepted. */
+function applied(state: RoomState, step: Step): void {
+  const o = state.occupants.get(step.key);
+  if (o?.state.status !== step.status || o?.connections[0]?.version !== step.version)
+    fail(`the change of ${step.key} was not applied (a proof refused?)`);
 }
 
 /** µs per `checkProof` of one step (and per `decodeProof` of the wire string), over many calls. */
@@ -93,16 +69,16 @@ export async function benchIntegrity(
   const updates = provenUpdateSteps(pop, count);
   const broadcasts = provenBroadcastSteps(pop, count);
   const [kitU, bareU] = await measurePair(
-    kitCase(room, 'presence_diff', updates, n),
-    bareCase(bare, 'presence_diff', updates),
+    kitFrames(room, updates, applied, n, 'presence_diff'),
+    bareFrames(bare, updates, n, 'presence_diff'),
     n,
   );
   record('1 update (presence_diff), metas with proofs', kitU, bareU, null, {
     note: 'the same change as "1 update" with a hash-chain proof in every meta; the difference of the kit medians is the proof cost of a diff',
   });
   const [kitB, bareB] = await measurePair(
-    kitCase(room, 'broadcast', broadcasts, n),
-    bareCase(bare, 'broadcast', broadcasts),
+    kitFrames(room, broadcasts, applied, n, 'broadcast'),
+    bareFrames(bare, broadcasts, n, 'broadcast'),
     n,
   );
   record('1 pk:state broadcast, proof checked (1 SHA-256 step)', kitB, bareB, null, {

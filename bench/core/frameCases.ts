@@ -1,4 +1,7 @@
-/** The timed cases of one presence_diff frame: the kit, bare supabase-js and the docs pattern. */
+/**
+ * The timed cases of one frame (a presence_diff unless told otherwise): the kit, bare supabase-js
+ * and the docs pattern. A step's undo, when it has one, is always a presence_diff.
+ */
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { Room, RoomState } from '../../src/core/types.js';
 import { expectBareKeys, expectOccupancy, fail } from './expect.js';
@@ -13,32 +16,39 @@ export function kitFrames(
   steps: Step[],
   check: (state: RoomState, step: Step) => void,
   n: number,
+  event = 'presence_diff',
 ): Case<{ payload: unknown; step: Step; before: RoomState }> {
   return {
     prepare: (i) => {
       const step = steps[i] ?? fail('ran out of frames');
       return { payload: JSON.parse(step.timed) as unknown, step, before: room.store.getState() };
     },
-    run: ({ payload }) => feed(room.channel, 'presence_diff', payload),
+    run: ({ payload }) => feed(room.channel, event, payload),
     after: ({ step, before }) => {
       const state = room.store.getState();
-      if (state === before) fail(`kit store did not commit a new snapshot for ${step.key}`);
+      if (state === before)
+        fail(`kit store did not commit a new snapshot (${event}) for ${step.key}`);
       check(state, step);
       if (step.undo) feed(room.channel, 'presence_diff', JSON.parse(step.undo));
-      expectOccupancy(room, n, 'after undo');
+      expectOccupancy(room, n, `after ${event}${step.undo ? ' and its undo' : ''}`);
     },
   };
 }
 
 /** The same frames through a bare channel: what supabase-js costs before any app handler. */
-export function bareFrames(channel: RealtimeChannel, steps: Step[], n: number): Case<unknown> {
+export function bareFrames(
+  channel: RealtimeChannel,
+  steps: Step[],
+  n: number,
+  event = 'presence_diff',
+): Case<unknown> {
   return {
     prepare: (i) => JSON.parse((steps[i] ?? fail('ran out of frames')).timed) as unknown,
-    run: (payload) => feed(channel, 'presence_diff', payload),
+    run: (payload) => feed(channel, event, payload),
     after: (_payload, i) => {
       const step = steps[i] as Step;
       if (step.undo) feed(channel, 'presence_diff', JSON.parse(step.undo));
-      expectBareKeys(channel, n, 'bare after undo');
+      expectBareKeys(channel, n, `bare after ${event}${step.undo ? ' and its undo' : ''}`);
     },
   };
 }

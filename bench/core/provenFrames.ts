@@ -6,8 +6,8 @@
  */
 import { encodeProof } from '../../src/core/outbound/proofCodec.js';
 import { chainStep } from '../../src/core/outbound/sha256.js';
-import { phxRef, type Meta, type Population, updateDiff } from './frames.js';
-import type { Step } from './tracks.js';
+import { phxRef, type Meta, type Population } from './frames.js';
+import { updateStep, type Step } from './tracks.js';
 
 /** Per user: chain elements by version (index 0 unused), and the version last handed out. */
 interface UserChain {
@@ -71,13 +71,7 @@ export function provenUpdateSteps(pop: ProvenPopulation, count: number, stride =
       phx_ref: phxRef(pop.random),
     };
     pop.metas.set(key, to);
-    steps.push({
-      timed: JSON.stringify(updateDiff(key, from, to)),
-      undo: null,
-      key,
-      status,
-      version,
-    });
+    steps.push(updateStep(key, from, to, status));
   }
   return steps;
 }

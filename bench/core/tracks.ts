@@ -80,6 +80,12 @@ export function leaveSteps(pop: Population, count: number): Step[] {
   return steps;
 }
 
+/** One user's change from meta `from` to `to` (whose status is `status`) as one diff, no undo. */
+export function updateStep(key: string, from: Meta, to: Meta, status: string): Step {
+  const timed = JSON.stringify(updateDiff(key, from, to));
+  return { timed, undo: null, key, status, version: to.version };
+}
+
 /** State changes of present users: the new meta joins and the old leaves in one diff. */
 export function updateSteps(pop: Population, count: number): Step[] {
   const steps: Step[] = [];
@@ -89,13 +95,7 @@ export function updateSteps(pop: Population, count: number): Step[] {
     const status = from.state.status === 'away' ? 'online' : 'away';
     const to = updated(from, pop.random, status);
     pop.metas.set(key, to);
-    steps.push({
-      timed: JSON.stringify(updateDiff(key, from, to)),
-      undo: null,
-      key,
-      status,
-      version: to.version,
-    });
+    steps.push(updateStep(key, from, to, status));
   }
   return steps;
 }
