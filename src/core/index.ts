@@ -15,6 +15,9 @@ export {
 export { encodeBookmark, decodeBookmark } from './queries/bookmark.js';
 export type * from './types.js';
 export type * from './facade/Presence.js';
+export type * from './facade/PresenceOptions.js';
+export type * from './facade/DirectoryPlugin.js';
+export type * from './facade/IdentityPlugin.js';
 export { defaultProfile, resolveProfile } from './models/profile.js';
 export type * from './models/profile.js';
 export { sanitizeDisplayText, DISPLAY_TEXT_MAX } from './models/sanitizeDisplayText.js';

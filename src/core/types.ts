@@ -3,9 +3,8 @@
  * engine's insides can change without touching the hooks. Agora RTM names are kept where Agora
  * users will look for them (`whoNow`, `statesCount`, `eventType`, ...).
  */
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
-import type { StateLimits } from './facade/limits.js';
 import type { PresenceError } from './facade/PresenceError.js';
 
 /** Agora-style temporary user state: at most 32 string pairs per user per channel. */
@@ -48,8 +47,8 @@ export interface PresenceConnection<S extends UserState = UserState> {
   /** Set on this tab's own connection only (the one `setState` writes). */
   readonly local?: true;
   /**
-   * With `identity` set: whether the meta was signed by a session the app's backend attested
-   * for this presence key.
+   * With verified identity on (`verifiedIdentity()`): whether the meta was signed by a session
+   * the app's backend attested for this presence key.
    */
   readonly verified?: boolean;
 }
@@ -68,7 +67,7 @@ export interface Occupant<S extends UserState = UserState> {
   readonly statesCount: number;
   readonly connections: readonly PresenceConnection<S>[];
   readonly joinedAt: number;
-  /** With `identity` set: every connection shown is `verified`. */
+  /** With verified identity on: every connection shown is `verified`. */
   readonly verified?: boolean;
 }
 
@@ -208,64 +207,4 @@ export interface Room<S extends UserState = UserState> {
    * with `NOT_CONNECTED` after `leave()`.
    */
   rejoin(): Promise<void>;
-}
-
-/** Tuning of the presence engine; every field has a documented default. */
-export interface PresenceOptions {
-  /** Presence key; the user id unless you need another identity. @default userId */
-  presenceKey?: string;
-  /** Join channels as private (RLS-protected) channels. @default false */
-  private?: boolean;
-  /** A quick leave-and-return inside this window shows no leave/join. @default 2000 */
-  debounceMs?: number;
-  /** Above this occupancy REMOTE_* events are batched into INTERVAL events. @default 50 */
-  intervalThreshold?: number;
-  /** Period of INTERVAL events. @default 1000 */
-  intervalMs?: number;
-  /** Minimum gap between two state broadcasts. @default 100 */
-  broadcastThrottleMs?: number;
-  /** Presence `track` budget per channel join. @default { maxCalls: 4, windowMs: 30000 } */
-  trackBudget?: { maxCalls: number; windowMs: number };
-  /**
-   * Opt-in directory channel that makes `whereNow` work for other users. Cost: every user of the
-   * app joins one shared presence channel, so everyone receives everyone's joins and leaves
-   * (O(N²) presence traffic app-wide). Without it `whereNow(otherUser)` answers only from the
-   * rooms we are in. @default false
-   */
-  directory?: boolean | { channelName: string };
-  /**
-   * Added by the core: while our socket reconnects, others are marked `stale` only after this
-   * long, so a typical 1 s blip re-renders nothing. `0` marks them at once. @default 3000
-   */
-  staleAfterMs?: number;
-  /**
-   * After a server shutdown, rejoin by itself when the cause passes: rate limits (with backoff,
-   * 1 s doubling to 30 s, jittered) and token expiry (at once with a fresh token, up to 3 tries).
-   * `false` leaves every shutdown to `room.rejoin()`. @default true
-   */
-  autoRejoin?: boolean;
-  /** Added by the core: state size limits; Agora's by default (see `DEFAULT_STATE_LIMITS`). */
-  limits?: Partial<StateLimits>;
-  /** Opt-in verified identity: occupants signed by a session your backend attested. */
-  identity?: IdentityOptions;
-}
-
-/** Verified identity (see the README's threat model). */
-export interface IdentityOptions {
-  /** Your attestation public key (ECDSA P-256, a JWK): what others' attestations must verify with. */
-  publicKey: JsonWebKey;
-  /** Hide occupants (and our own other connections) whose meta is not verified. @default false */
-  require?: boolean;
-  /**
-   * Gets an attestation of this session's public key from your backend (for example a Supabase
-   * Edge Function using `createAttestationSigner`). Called once, and again before it expires.
-   * Without it our own connections are shown to others as unverified.
-   */
-  attest?: (key: string) => Promise<string>;
-}
-
-/** The argument of `createPresence`: a supabase-js client, the signed-in user, options. */
-export interface PresenceConfig extends PresenceOptions {
-  client: SupabaseClient;
-  userId: string;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPresenceError, PRESENCE_ERROR_CODES } from '../../src/core/index.js';
 import type { PresenceError } from '../../src/core/index.js';
+import { whereNowDirectory } from '../../src/directory.js';
 import { worldPerTest, settled, tick, until } from './helpers/loopback.js';
 
 /** The PresenceError a promise rejects with (fails when it resolves). */
@@ -195,8 +196,8 @@ describe('joining and the Agora facade over the real client', () => {
   });
 
   it('knows where people are: itself exactly, others from shared rooms or the directory', async () => {
-    const alice = world.person('alice', { directory: true });
-    const bob = world.person('bob', { directory: true });
+    const alice = world.person('alice', { directory: whereNowDirectory() });
+    const bob = world.person('bob', { directory: whereNowDirectory() });
     await settled(alice.presence.join('lobby'));
     await settled(bob.presence.join('lobby'));
     await settled(bob.presence.join('secret'));

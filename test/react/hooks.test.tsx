@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { isPresenceError } from '../../src/core/facade/PresenceError.js';
-import type { PresenceOptions } from '../../src/core/types.js';
+import type { PresenceOptions } from '../../src/core/index.js';
 import type { LoopbackClient } from '../../src/server/loopback/index.js';
 import {
   PresenceProvider,

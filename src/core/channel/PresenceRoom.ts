@@ -13,8 +13,6 @@ import { Outbox } from '../outbound/Outbox.js';
 import type { OutboxIO } from '../outbound/Outbox.js';
 import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
 import type { PresenceMeta } from '../outbound/wire.js';
-import { identityCheck } from '../identity/identityCheck.js';
-import { SignedTracks } from '../identity/SignedTracks.js';
 import { AgoraEvents } from '../queries/AgoraEvents.js';
 import { AppListeners, checkAppEvent } from '../queries/AppListeners.js';
 import type { SupabaseEventName } from '../queries/AppListeners.js';
@@ -102,7 +100,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       isOwnMeta: (version, proof, ref) => this.outbox.ownTracks.claim(version, proof, ref),
       identity: settings.identity && {
         require: settings.identity.require,
-        check: identityCheck<S>(settings.identity.verifier, channelName),
+        check: settings.identity.checker<S>(channelName),
       },
     });
     this.lifecycle = this.createLifecycle(batch);
@@ -229,14 +227,13 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     });
   }
 
-  /** How our metas go out: signed first with verified identity (see `SignedTracks`). */
+  /** How our metas go out: signed first with verified identity (`PresenceIdentity.signedTracks`). */
   private tracker(): (meta: PresenceMeta) => void {
     const plain = (meta: PresenceMeta) => this.lifecycle.track(meta);
     const { identity, presenceKey } = this.owner.settings;
-    if (!identity?.session) return plain;
+    if (!identity) return plain;
     const report = (error: PresenceError) => this.owner.report(error);
-    const signed = new SignedTracks(identity.session, this.channelName, presenceKey, plain, report);
-    return (meta) => signed.track(meta);
+    return identity.signedTracks(this.channelName, presenceKey, plain, report);
   }
 
   private outboxIO(): OutboxIO {

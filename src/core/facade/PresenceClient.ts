@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { Directory } from '../queries/Directory.js';
+import type { PresenceDirectory } from './DirectoryPlugin.js';
 import {
   asPresenceError,
   checkChannelName,
@@ -35,7 +35,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   private readonly cache: StateCache<S>;
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
   private readonly errorListeners = new ListenerSet<PresenceError>();
-  private readonly directory: Directory | null;
+  private readonly directory: PresenceDirectory | null;
   private readonly owner: RoomOwner;
   private readonly stopPageHide: () => void;
   private destroyed = false;
@@ -55,8 +55,17 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
       report,
       onStatusChange: () => this.directory?.update(this.ownChannels()),
     };
-    const name = settings.directory;
-    this.directory = name === null ? null : new Directory(client, userId, name, settings, report);
+    const { directory: plugin, limits, trackBudget } = settings;
+    this.directory =
+      plugin &&
+      plugin.open(plugin, {
+        client,
+        selfId: userId,
+        limits,
+        report,
+        trackBudget,
+        private: settings.private,
+      });
     this.stopPageHide = onPageHide(() => {
       for (const room of this.roomList()) room.announceLeave();
     });

@@ -1,7 +1,8 @@
 import { PresenceError } from './PresenceError.js';
 import { PresenceClient } from './PresenceClient.js';
 import { resolveSettings } from './settings.js';
-import type { PresenceConfig, UserState } from '../types.js';
+import type { PresenceConfig } from './PresenceOptions.js';
+import type { UserState } from '../types.js';
 import type { Presence } from './Presence.js';
 
 /**

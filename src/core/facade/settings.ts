@@ -1,9 +1,9 @@
+import type { DirectoryPlugin } from './DirectoryPlugin.js';
+import type { IdentityPlugin, PresenceIdentity } from './IdentityPlugin.js';
 import type { StateLimits } from './limits.js';
 import { DEFAULT_STATE_LIMITS, PRESENCE_DEFAULTS } from './limits.js';
 import { PresenceError } from './PresenceError.js';
-import { resolveIdentity } from '../identity/resolveIdentity.js';
-import type { ResolvedIdentity } from '../identity/resolveIdentity.js';
-import type { PresenceOptions } from '../types.js';
+import type { PresenceOptions } from './PresenceOptions.js';
 
 /** `PresenceOptions` with every default filled in and checked. */
 export interface PresenceSettings {
@@ -16,45 +16,57 @@ export interface PresenceSettings {
   trackBudget: { maxCalls: number; windowMs: number };
   staleAfterMs: number;
   autoRejoin: boolean;
-  directory: string | null;
+  /** The whereNow directory to open, `null` when off. */
+  directory: DirectoryPlugin | null;
   limits: StateLimits;
-  /** Verified identity, `null` when off. */
-  identity: ResolvedIdentity | null;
+  /** Verified identity of this `createPresence`, `null` when off. */
+  identity: PresenceIdentity | null;
+}
+
+function invalid(reason: string): PresenceError {
+  return new PresenceError('INVALID_ARGUMENT', 'createPresence', reason);
 }
 
 function nonNegative(value: number | undefined, fallback: number, name: string): number {
   const out = value ?? fallback;
   if (typeof out !== 'number' || !Number.isFinite(out) || out < 0) {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      'createPresence',
-      `${name} must be a finite number >= 0`,
-    );
+    throw invalid(`${name} must be a finite number >= 0`);
   }
   return out;
 }
 
-function directoryName(directory: PresenceOptions['directory']): string | null {
+/** Whether `value` is an opt-in feature's plugin value, made by its own import. */
+function isPlugin(value: unknown, feature: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const plugin = value as { feature?: unknown; open?: unknown };
+  return plugin.feature === feature && typeof plugin.open === 'function';
+}
+
+// The old forms (`directory: true`, a plain identity object) throw: turning a feature on must
+// not silently do nothing now that it ships only when its module is imported.
+function directoryPlugin(directory: unknown): DirectoryPlugin | null {
   if (directory === undefined || directory === false) return null;
-  if (directory === true) return PRESENCE_DEFAULTS.directoryChannel;
-  if (typeof directory.channelName !== 'string' || directory.channelName === '') {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      'createPresence',
-      'directory.channelName must be a non-empty string',
+  if (isPlugin(directory, 'whereNowDirectory')) return directory as DirectoryPlugin;
+  throw invalid(
+    "directory takes whereNowDirectory() or whereNowDirectory({ channelName }): import { whereNowDirectory } from 'presence-kit/directory'",
+  );
+}
+
+function identityOf(identity: unknown): PresenceIdentity | null {
+  if (identity === undefined) return null;
+  if (!isPlugin(identity, 'verifiedIdentity')) {
+    throw invalid(
+      "identity takes verifiedIdentity({ publicKey, require, attest }): import { verifiedIdentity } from 'presence-kit/identity'",
     );
   }
-  return directory.channelName;
+  const plugin = identity as IdentityPlugin;
+  return plugin.open(plugin);
 }
 
 function budget(value: PresenceOptions['trackBudget']): PresenceSettings['trackBudget'] {
   const out = value ?? PRESENCE_DEFAULTS.trackBudget;
   if (!Number.isInteger(out.maxCalls) || out.maxCalls < 1 || !(out.windowMs > 0)) {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      'createPresence',
-      'trackBudget needs an integer maxCalls >= 1 and windowMs > 0',
-    );
+    throw invalid('trackBudget needs an integer maxCalls >= 1 and windowMs > 0');
   }
   return { maxCalls: out.maxCalls, windowMs: out.windowMs };
 }
@@ -63,11 +75,7 @@ function budget(value: PresenceOptions['trackBudget']): PresenceSettings['trackB
 export function resolveSettings(userId: string, options: PresenceOptions): PresenceSettings {
   const presenceKey = options.presenceKey ?? userId;
   if (typeof presenceKey !== 'string' || presenceKey === '') {
-    throw new PresenceError(
-      'INVALID_ARGUMENT',
-      'createPresence',
-      'presenceKey must be a non-empty string',
-    );
+    throw invalid('presenceKey must be a non-empty string');
   }
   return {
     presenceKey,
@@ -87,8 +95,8 @@ export function resolveSettings(userId: string, options: PresenceOptions): Prese
     trackBudget: budget(options.trackBudget),
     staleAfterMs: nonNegative(options.staleAfterMs, PRESENCE_DEFAULTS.staleAfterMs, 'staleAfterMs'),
     autoRejoin: options.autoRejoin !== false,
-    directory: directoryName(options.directory),
+    directory: directoryPlugin(options.directory),
     limits: { ...DEFAULT_STATE_LIMITS, ...options.limits },
-    identity: resolveIdentity(options.identity),
+    identity: identityOf(options.identity),
   };
 }

@@ -7,3 +7,5 @@ export type {
 } from './createAttestationSigner.js';
 export { importAttestationKey, verifyAttestation } from './verifyAttestation.js';
 export type { VerifiedAttestation } from './verifyAttestation.js';
+export { verifiedIdentity } from './verifiedIdentity.js';
+export type { VerifiedIdentityOptions } from './verifiedIdentity.js';

@@ -1,7 +1,7 @@
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel } from '@supabase/supabase-js';
+import type { DirectoryContext, PresenceDirectory } from '../facade/DirectoryPlugin.js';
 import { PresenceError } from '../facade/PresenceError.js';
 import { randomId } from '../channel/randomId.js';
-import type { PresenceSettings } from '../facade/settings.js';
 import { TrackBudget } from '../outbound/TrackBudget.js';
 import type { ChannelType, WhereNowResult } from '../types.js';
 import type { DirectoryEntry } from '../inbound/validatePayload.js';
@@ -15,8 +15,9 @@ type ChannelRef = { channelName: string; channelType: ChannelType };
  * connection tracks the list of channels it is in (under the same 4-per-30 s track budget as
  * rooms, with a trailing track for the newest list). Cost: every user of the app receives every
  * other user's directory joins and leaves — O(N²) presence traffic across the whole app.
+ * Opened through `whereNowDirectory()` only, so an app that does not import it ships none of it.
  */
-export class Directory {
+export class Directory implements PresenceDirectory {
   private readonly channel: RealtimeChannel;
   private readonly connectionId = randomId();
   private readonly budget: TrackBudget;
@@ -29,15 +30,13 @@ export class Directory {
   private trackTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
-    private readonly client: SupabaseClient,
-    private readonly selfId: string,
+    private readonly context: DirectoryContext,
     channelName: string,
-    private readonly settings: PresenceSettings,
-    private readonly report: (error: PresenceError) => void,
   ) {
-    this.budget = new TrackBudget(settings.trackBudget.maxCalls, settings.trackBudget.windowMs);
+    const { client, selfId, trackBudget } = context;
+    this.budget = new TrackBudget(trackBudget.maxCalls, trackBudget.windowMs);
     this.channel = client.channel(channelName, {
-      config: { presence: { key: selfId, enabled: true }, private: settings.private },
+      config: { presence: { key: selfId, enabled: true }, private: context.private },
     });
     this.channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
       this.joined(key, newPresences),
@@ -76,7 +75,7 @@ export class Directory {
     if (this.trackTimer !== null) clearTimeout(this.trackTimer);
     this.trackTimer = null;
     this.subscribed = false;
-    await this.client.removeChannel(this.channel).catch(() => undefined);
+    await this.context.client.removeChannel(this.channel).catch(() => undefined);
   }
 
   private onStatus(status: string): void {
@@ -112,10 +111,10 @@ export class Directory {
   private joined(key: string, metas: unknown[]): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.presence_ref : undefined;
-      const parsed = parseDirectoryEntry(raw, this.settings.limits);
+      const parsed = parseDirectoryEntry(raw, this.context.limits);
       if (typeof ref !== 'string' || !parsed.ok) {
         const reason = parsed.ok ? 'no presence_ref' : parsed.reason;
-        this.report(
+        this.context.report(
           new PresenceError(
             'INVALID_REMOTE_PAYLOAD',
             'receive',

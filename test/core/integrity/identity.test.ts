@@ -3,7 +3,8 @@ import {
   createAttestationSigner,
   generateAttestationKeys,
 } from '../../../src/core/identity/createAttestationSigner.js';
-import type { PresenceOptions } from '../../../src/core/types.js';
+import { verifiedIdentity } from '../../../src/core/identity/verifiedIdentity.js';
+import type { VerifiedIdentityOptions } from '../../../src/core/identity/verifiedIdentity.js';
 import { tick, worldPerTest } from '../helpers/loopback.js';
 import { intruder } from './intruder.js';
 
@@ -37,9 +38,9 @@ const signer = createAttestationSigner(keys.privateKey);
 /** A person whose backend attests them as `sub` (their own user id unless told otherwise). */
 function person(userId: string, options: { require?: boolean; sub?: string | null } = {}) {
   const { require = false, sub = userId } = options;
-  const identity: PresenceOptions['identity'] = { publicKey: keys.publicKey, require };
+  const identity: VerifiedIdentityOptions = { publicKey: keys.publicKey, require };
   if (sub !== null) identity.attest = (key) => signer.sign({ sub, key });
-  return world.person(userId, { identity });
+  return world.person(userId, { identity: verifiedIdentity(identity) });
 }
 
 describe('verified identity', () => {
@@ -123,7 +124,10 @@ describe('verified identity', () => {
   it('goes out unsigned, and says so, when our backend refuses to attest us', async () => {
     const alice = person('alice');
     const bob = world.person('bob', {
-      identity: { publicKey: keys.publicKey, attest: () => Promise.reject(new Error('401')) },
+      identity: verifiedIdentity({
+        publicKey: keys.publicKey,
+        attest: () => Promise.reject(new Error('401')),
+      }),
     });
     const room = await settle(alice.presence.join('room'));
     await settle(bob.presence.join('room'));
@@ -134,9 +138,12 @@ describe('verified identity', () => {
     ]);
   });
 
-  it('refuses an identity option without a P-256 public key', () => {
-    expect(() => world.person('x', { identity: { publicKey: {} as JsonWebKey } })).toThrow(
-      /ECDSA P-256/,
+  it('refuses verifiedIdentity without a P-256 public key', () => {
+    expect(() => verifiedIdentity({ publicKey: {} as JsonWebKey })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_ARGUMENT',
+        message: expect.stringMatching(/ECDSA P-256/),
+      }),
     );
   });
 });
