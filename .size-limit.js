@@ -87,7 +87,7 @@ export default [
     path: 'scripts/size/coreAndReact.js',
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB (issue 8); measured 33.6 kB: everything, including the pure models and the
+    // Target 12 kB (issue 8); measured 33.7 kB: everything, including the pure models and the
     // attestation signer and verifier (the root re-exports presence-kit/identity).
     limit: '34 kB',
   },
@@ -99,16 +99,16 @@ export default [
     },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB; measured 22.1 kB (24.3 kB before the directory and verified identity became
+    // Target 12 kB; measured 21.8 kB (24.3 kB before the directory and verified identity became
     // imports of their own). Ratchet, not the target (see the README).
-    limit: '22.5 kB',
+    limit: '22 kB',
   },
   {
     name: 'presence-kit (core alone, everything it exports)',
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // No target of its own; measured 28.7 kB (the models and the identity re-exports included).
+    // No target of its own; measured 28.8 kB (the models and the identity re-exports included).
     limit: '29 kB',
   },
   {
@@ -125,8 +125,9 @@ export default [
     import: { 'dist/core/identity/index.js': '{ verifiedIdentity }' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Measured 2.1 kB: the verifier, the session key and signed tracks; nothing without the import.
-    limit: '2.5 kB',
+    // Measured 2.6 kB: the verifier, the session key, signed tracks and the identity gate that
+    // holds unchecked metas back; nothing without the import.
+    limit: '3 kB',
     modifyEsbuildConfig: onTopOfCreatePresence,
   },
   {

@@ -68,6 +68,8 @@ describe('opt-in features ship only when imported', () => {
     // The test measures something: the engine itself is there.
     expect(files).toContain('core/facade/PresenceClient.js');
     expect(under('core/identity/', files)).toEqual(['core/identity/base64url.js']);
+    // Nor the engine's side of it: the identity gate comes with verifiedIdentity().
+    expect(files.filter((file) => file.includes('Identity'))).toEqual([]);
     expect(files.filter((file) => file.endsWith('Directory.js'))).toEqual([]);
   });
 
@@ -94,6 +96,7 @@ describe('opt-in features ship only when imported', () => {
         'core/identity/verifiedIdentity.js',
       ]),
     );
+    expect(files).toContain('core/inbound/IdentityGate.js');
     expect(identity).not.toContain('core/identity/createAttestationSigner.js');
     expect(files.filter((file) => file.endsWith('Directory.js'))).toEqual([]);
   });

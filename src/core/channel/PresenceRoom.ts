@@ -98,10 +98,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       onNewcomer: () => this.outbox.resendIfLagging(),
       batch,
       isOwnMeta: (version, proof, ref) => this.outbox.ownTracks.claim(version, proof, ref),
-      identity: settings.identity && {
-        require: settings.identity.require,
-        check: settings.identity.checker<S>(channelName),
-      },
+      identity: settings.identity?.gate<S>(channelName) ?? null,
     });
     this.lifecycle = this.createLifecycle(batch);
     const ingest = new FrameIngest<S>({

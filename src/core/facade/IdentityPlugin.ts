@@ -1,16 +1,15 @@
-import type { RemoteConnectionState } from '../inbound/validatePayload.js';
+import type { OpenIdentityGate } from '../inbound/IdentityGate.js';
 import type { PresenceMeta } from '../outbound/wire.js';
 import type { UserState } from '../types.js';
 import type { PresenceError } from './PresenceError.js';
 
 /** Verified identity as the engine uses it: one per `createPresence`, shared by its rooms. */
 export interface PresenceIdentity {
-  /** Hide connections whose meta does not verify, instead of showing them unverified. */
-  readonly require: boolean;
-  /** The check a room in `channelName` runs on each remote meta before it shows. */
-  checker<S extends UserState>(
-    channelName: string,
-  ): (key: string, value: RemoteConnectionState<S>) => Promise<boolean>;
+  /**
+   * The identity gate of a room in `channelName`: it holds each remote meta back until its
+   * check settles, then shows it `verified: true/false` (or keeps it hidden, with `require`).
+   */
+  gate<S extends UserState>(channelName: string): OpenIdentityGate<S>;
   /**
    * How a room's own metas go out: signed first, in order. Without `attest` this is `send`
    * itself (our metas go out unsigned); a refused attestation is reported through `report`.

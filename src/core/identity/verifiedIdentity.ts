@@ -1,5 +1,6 @@
 import type { IdentityPlugin, PresenceIdentity } from '../facade/IdentityPlugin.js';
 import { PresenceError } from '../facade/PresenceError.js';
+import { IdentityGate } from '../inbound/IdentityGate.js';
 import { identityCheck } from './identityCheck.js';
 import { IdentityVerifier } from './IdentityVerifier.js';
 import { SessionIdentity } from './SessionIdentity.js';
@@ -28,9 +29,10 @@ function invalid(reason: string): PresenceError {
 function openIdentity(plugin: IdentityPlugin): PresenceIdentity {
   const verifier = new IdentityVerifier(plugin.publicKey);
   const session = plugin.attest ? new SessionIdentity(plugin.attest) : null;
+  const { require } = plugin;
   return {
-    require: plugin.require,
-    checker: (channelName) => identityCheck(verifier, channelName),
+    gate: (channelName) => (deps) =>
+      new IdentityGate({ require, check: identityCheck(verifier, channelName), ...deps }),
     signedTracks(channelName, presenceKey, send, report) {
       if (!session) return send;
       const signed = new SignedTracks(session, channelName, presenceKey, send, report);

@@ -1,6 +1,6 @@
 import { ChainBook } from './ChainBook.js';
 import { EarlyStates } from './EarlyStates.js';
-import type { IdentityGateDeps } from './IdentityGate.js';
+import type { OpenIdentityGate } from './IdentityGate.js';
 import { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { StateLimits } from '../facade/limits.js';
 import { encodeProof } from '../outbound/proofCodec.js';
@@ -33,7 +33,7 @@ export interface ReconcilerDeps<S extends UserState> {
   /** True when the meta `ref` under our key is one we tracked (see `OwnTracks.claim`). */
   isOwnMeta(version: number, proof: string | null, ref: string): boolean;
   /** Verified identity: every remote meta is checked before it shows (see `IdentityGate`). */
-  identity?: Pick<IdentityGateDeps<S>, 'require' | 'check'> | null;
+  identity?: OpenIdentityGate<S> | null;
 }
 
 /**

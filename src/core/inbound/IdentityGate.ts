@@ -30,6 +30,14 @@ export interface IdentityGateDeps<S extends UserState> {
   ): void;
 }
 
+/**
+ * Opens one room's identity gate, wired to the room's batch and its `settle`. Verified identity's
+ * plugin brings it (see `PresenceIdentity.gate`), so an app without it ships no gate.
+ */
+export type OpenIdentityGate<S extends UserState> = (
+  deps: Pick<IdentityGateDeps<S>, 'batch' | 'settle'>,
+) => IdentityGate<S>;
+
 interface Held<S extends UserState> {
   userId: string;
   record: PresenceConnection<S>;

@@ -2,8 +2,7 @@ import { withConnection, withoutConnection } from '../model/occupantRecords.js';
 import type { Occupant, PresenceConnection, UserState } from '../types.js';
 import type { ChainBook } from './ChainBook.js';
 import type { EarlyStates } from './EarlyStates.js';
-import { IdentityGate } from './IdentityGate.js';
-import type { IdentityGateDeps } from './IdentityGate.js';
+import type { IdentityGate, OpenIdentityGate } from './IdentityGate.js';
 import { joinedRecord } from './joinedRecord.js';
 import type { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { OccupantWriter } from './OccupantWriter.js';
@@ -21,7 +20,7 @@ export interface RemoteJoinsDeps<S extends UserState> {
   onNewcomer(): void;
   reject(reason: string): void;
   batch(write: () => void): void;
-  identity?: Pick<IdentityGateDeps<S>, 'require' | 'check'> | null;
+  identity?: OpenIdentityGate<S> | null;
 }
 
 /**
@@ -35,8 +34,7 @@ export class RemoteJoins<S extends UserState> {
 
   constructor(private readonly deps: RemoteJoinsDeps<S>) {
     this.gate = deps.identity
-      ? new IdentityGate<S>({
-          ...deps.identity,
+      ? deps.identity({
           batch: deps.batch,
           settle: (userId, ref, record, retire) => this.settleIdentity(userId, ref, record, retire),
         })

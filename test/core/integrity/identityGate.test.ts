@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STATE_LIMITS } from '../../../src/core/facade/limits.js';
 import { ConnectionReconciler } from '../../../src/core/inbound/ConnectionReconciler.js';
+import { IdentityGate } from '../../../src/core/inbound/IdentityGate.js';
 import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
 import type { BatchFacts } from '../../../src/core/model/BatchedStore.js';
 import { HashChain } from '../../../src/core/outbound/HashChain.js';
@@ -27,11 +28,13 @@ function setup(require: boolean) {
       facts.push(store.commit());
     },
     isOwnMeta: () => false,
-    identity: {
-      require,
-      check: (_key, value) =>
-        new Promise<boolean>((resolve) => checks.set(String(value.state.ref), resolve)),
-    },
+    identity: (deps) =>
+      new IdentityGate<S>({
+        ...deps,
+        require,
+        check: (_key, value) =>
+          new Promise<boolean>((resolve) => checks.set(String(value.state.ref), resolve)),
+      }),
   });
   const chain = new HashChain();
   const meta = (ref: string) => {
