@@ -55,17 +55,9 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
       report,
       onStatusChange: () => this.directory?.update(this.ownChannels()),
     };
-    const { directory: plugin, limits, trackBudget } = settings;
-    this.directory =
-      plugin &&
-      plugin.open(plugin, {
-        client,
-        selfId: userId,
-        limits,
-        report,
-        trackBudget,
-        private: settings.private,
-      });
+    const { directory, limits, trackBudget, private: isPrivate } = settings;
+    const context = { client, selfId: userId, private: isPrivate, trackBudget, limits, report };
+    this.directory = directory ? directory.open(directory, context) : null;
     this.stopPageHide = onPageHide(() => {
       for (const room of this.roomList()) room.announceLeave();
     });

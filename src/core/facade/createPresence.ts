@@ -9,7 +9,12 @@ import type { Presence } from './Presence.js';
  * Creates the presence engine for one signed-in user: an Agora-shaped facade over one
  * supabase-js channel per room, with a reconciled zustand store per room.
  *
- * Throws `PresenceError` (`INVALID_ARGUMENT`) on a bad config.
+ * Opt-in features come from imports of their own, so an app ships only those it turns on:
+ * `directory: whereNowDirectory()` (`presence-kit/directory`) and
+ * `identity: verifiedIdentity({ publicKey, require, attest })` (`presence-kit/identity`).
+ *
+ * Throws `PresenceError` (`INVALID_ARGUMENT`) on a bad config, including the old forms
+ * `directory: true` and a plain `identity` object.
  *
  * @example
  * ```ts
