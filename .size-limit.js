@@ -151,6 +151,7 @@ export default [
   components(
     'all but PresenceList',
     '{ Avatar, OnlineAvatars, TypingIndicator, ConnectionStatus, MicSeats }',
-    '4.5 kB',
+    // Measured 4.46 kB, within the 8 kB components target (issue 7).
+    '5 kB',
   ),
 ];

@@ -16,6 +16,7 @@ export const kitAliases: readonly Alias[] = [
   { find: /^presence-kit\/react$/, replacement: fromRoot('src/react/index.ts') },
   { find: /^presence-kit\/components$/, replacement: fromRoot('src/components/index.ts') },
   { find: /^presence-kit\/identity$/, replacement: fromRoot('src/core/identity/index.ts') },
+  { find: /^presence-kit\/directory$/, replacement: fromRoot('src/directory.ts') },
   { find: /^presence-kit\/styles\.css$/, replacement: fromRoot('src/components/styles.css') },
   { find: /^presence-kit\/local$/, replacement: fromRoot('src/server/loopback/index.ts') },
 ];
