@@ -26,6 +26,7 @@ import type {
   SupabasePresenceState,
   UserState,
 } from '../types.js';
+import { bindChannel } from './bindChannel.js';
 import { ChannelLifecycle } from './ChannelLifecycle.js';
 import { randomId } from './randomId.js';
 import { RoomChannel } from './RoomChannel.js';
@@ -109,12 +110,14 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       remainingRefs: () => this.channel.presenceState(),
     });
     this.frames = ingest.frames;
-    this.line.bind({
-      presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
-      presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
-      broadcast: (event, payload) => this.deliverBroadcast(event, payload),
-      shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
-    });
+    this.line.bind((channel) =>
+      bindChannel(channel, {
+        presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
+        presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
+        broadcast: (event, payload) => this.deliverBroadcast(event, payload),
+        shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
+      }),
+    );
   }
 
   /** The current supabase-js channel: a rejoin after a shutdown replaces it. */

@@ -1,18 +1,16 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
 import { asPresenceError } from '../facade/facadeArgs.js';
 import type { PresenceSettings } from '../facade/settings.js';
-import { bindChannel } from './bindChannel.js';
-import type { ChannelHandlers } from './bindChannel.js';
 import { openChannel } from './openChannel.js';
 
 /**
  * The supabase-js channel a room is on. A channel the server shut down cannot be joined again
  * (supabase-js joins a channel object once), so a rejoin replaces it with a fresh one, bound to
- * the same handlers.
+ * the same listeners.
  */
 export class RoomChannel {
   private channel: RealtimeChannel;
-  private handlers: ChannelHandlers | null = null;
+  private binder: ((channel: RealtimeChannel) => void) | null = null;
 
   constructor(
     private readonly client: SupabaseClient,
@@ -27,10 +25,10 @@ export class RoomChannel {
     return this.channel;
   }
 
-  /** Registers the room's listeners on this and every later channel. */
-  bind(handlers: ChannelHandlers): void {
-    this.handlers = handlers;
-    bindChannel(this.channel, handlers);
+  /** Registers listeners (through `binder`) on this and every later channel. */
+  bind(binder: (channel: RealtimeChannel) => void): void {
+    this.binder = binder;
+    binder(this.channel);
   }
 
   /**
@@ -61,7 +59,7 @@ export class RoomChannel {
     } catch (error) {
       throw asPresenceError(error, 'rejoin');
     }
-    if (this.handlers !== null) bindChannel(this.channel, this.handlers);
+    this.binder?.(this.channel);
   }
 }
 

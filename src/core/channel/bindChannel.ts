@@ -31,6 +31,11 @@ export function bindChannel(channel: RealtimeChannel, handlers: ChannelHandlers)
   channel.on('broadcast', { event: '*' }, (message: Record<string, unknown>) => {
     if (typeof message.event === 'string') handlers.broadcast(message.event, message.payload);
   });
+  onShutdownNotice(channel, (reason) => handlers.shutdownNotice(reason));
+}
+
+/** Calls `notice` with the server's reason for the shutdown that follows (at most 500 chars). */
+export function onShutdownNotice(channel: RealtimeChannel, notice: (reason: string) => void): void {
   channel.on('system', {}, (payload: unknown) => {
     // A server shutdown sends `system` with status "error" just before `phx_close`: keep the reason.
     if (
@@ -38,7 +43,7 @@ export function bindChannel(channel: RealtimeChannel, handlers: ChannelHandlers)
       payload.status === 'error' &&
       typeof payload.message === 'string'
     ) {
-      handlers.shutdownNotice(payload.message.slice(0, 500));
+      notice(payload.message.slice(0, 500));
     }
   });
 }

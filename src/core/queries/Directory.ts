@@ -1,7 +1,8 @@
-import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { DirectoryContext, PresenceDirectory } from '../facade/DirectoryPlugin.js';
+import { asPresenceError } from '../facade/facadeArgs.js';
 import { PresenceError } from '../facade/PresenceError.js';
 import { randomId } from '../channel/randomId.js';
+import { RejoiningChannel } from '../channel/RejoiningChannel.js';
 import { TrackBudget } from '../outbound/TrackBudget.js';
 import type { ChannelType, WhereNowResult } from '../types.js';
 import type { DirectoryEntry } from '../inbound/validatePayload.js';
@@ -16,9 +17,10 @@ type ChannelRef = { channelName: string; channelType: ChannelType };
  * rooms, with a trailing track for the newest list). Cost: every user of the app receives every
  * other user's directory joins and leaves — O(N²) presence traffic across the whole app.
  * Opened through `whereNowDirectory()` only, so an app that does not import it ships none of it.
+ * After a shutdown it rejoins as rooms do and re-tracks our list; while down it answers `null`.
  */
 export class Directory implements PresenceDirectory {
-  private readonly channel: RealtimeChannel;
+  private readonly line: RejoiningChannel | null = null;
   private readonly connectionId = randomId();
   private readonly budget: TrackBudget;
   private readonly entries = new Map<string, Map<string, DirectoryEntry>>();
@@ -33,19 +35,28 @@ export class Directory implements PresenceDirectory {
     private readonly context: DirectoryContext,
     channelName: string,
   ) {
-    const { client, selfId, trackBudget } = context;
+    const { client, selfId, trackBudget, report } = context;
     this.budget = new TrackBudget(trackBudget.maxCalls, trackBudget.windowMs);
-    this.channel = client.channel(channelName, {
-      config: { presence: { key: selfId, enabled: true }, private: context.private },
-    });
-    this.channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
-      this.joined(key, newPresences),
-    );
-    this.channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) =>
-      this.left(key, leftPresences),
-    );
-    this.channel.on('presence', { event: 'sync' }, () => (this.synced = true));
-    this.channel.subscribe((status) => this.onStatus(status));
+    const settings = { presenceKey: selfId, private: context.private };
+    try {
+      this.line = new RejoiningChannel(client, channelName, settings, {
+        bind: (channel) => {
+          channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
+            this.joined(key, newPresences),
+          );
+          channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) =>
+            this.left(key, leftPresences),
+          );
+          channel.on('presence', { event: 'sync' }, () => (this.synced = this.subscribed));
+        },
+        joined: () => this.onJoined(),
+        down: (fresh) => this.onDown(fresh),
+        report,
+      });
+    } catch (error) {
+      // The topic is taken on this client (another presence's directory): whereNow uses rooms.
+      report(asPresenceError(error, 'join'));
+    }
   }
 
   /** Sets our channel list; tracked at once if the budget allows, else by a trailing track. */
@@ -59,7 +70,7 @@ export class Directory implements PresenceDirectory {
     this.scheduleTrack();
   }
 
-  /** Where `userId` is, from the directory; `null` until the directory has synced. */
+  /** Where `userId` is, from the directory; `null` while it is not joined and synced. */
   whereNow(userId: string): WhereNowResult | null {
     if (!this.synced) return null;
     const seen = new Map<string, ChannelRef>();
@@ -72,16 +83,20 @@ export class Directory implements PresenceDirectory {
 
   /** Leaves the directory channel. */
   async dispose(): Promise<void> {
-    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
-    this.trackTimer = null;
-    this.subscribed = false;
-    await this.context.client.removeChannel(this.channel).catch(() => undefined);
+    this.onDown(false);
+    await this.line?.dispose();
   }
 
-  private onStatus(status: string): void {
-    this.subscribed = status === 'SUBSCRIBED';
-    if (status === 'CLOSED' && this.trackTimer !== null) clearTimeout(this.trackTimer);
-    if (!this.subscribed) return;
+  private onDown(fresh: boolean): void {
+    this.subscribed = this.synced = false;
+    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
+    this.trackTimer = null;
+    // A fresh channel's presence starts empty and sends everyone again as joins.
+    if (fresh) this.entries.clear();
+  }
+
+  private onJoined(): void {
+    this.subscribed = true;
     if (this.trackTimer !== null) clearTimeout(this.trackTimer);
     this.budget.reset();
     // A new join has no presence yet: always re-track, even if the list did not change.
@@ -101,7 +116,7 @@ export class Directory implements PresenceDirectory {
     if (!this.subscribed || this.trackedVersion === this.version) return;
     this.budget.record(Date.now());
     this.trackedVersion = this.version;
-    void this.channel.track({
+    void this.line?.channel.track({
       connectionId: this.connectionId,
       version: this.version,
       channels: this.channels,
