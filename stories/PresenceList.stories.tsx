@@ -46,7 +46,8 @@ export const Default: Story = {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rowsOf(canvas)).toHaveLength(9), ROOM_WAIT);
     const [first, second, third] = rowsOf(canvas);
-    await expect(first).toHaveTextContent(/^RVRobin Viewer \(you\)Online/);
+    await expect(first).toHaveTextContent(/^Robin Viewer \(you\)Online/);
+    await expect(first?.querySelector('.pk-avatar')).toHaveAttribute('data-initials', 'RV');
     await expect(second).toHaveTextContent(/Ada.*Online.*Design/);
     await expect(third).toHaveTextContent(/Bo.*Online.*Engineering/);
     await expect(canvasElement.querySelector('.pk-presence-list__count')).toHaveTextContent('9');

@@ -4,11 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { readConfig } from './config.js';
 import { connect } from './connect.js';
+import { drawsColourEmoji } from './emojiSupport.js';
 import type { DemoState } from './presence.js';
 import 'presence-kit/styles.css';
 import './styles.css';
 
 const config = readConfig(window.location, import.meta.env);
+// Without a colour emoji font, emoji are hidden and their words stay (see styles.css).
+if (!drawsColourEmoji()) document.documentElement.dataset['emoji'] = 'text';
 const root = document.getElementById('root');
 if (root === null) throw new Error('playground: #root is missing from index.html');
 

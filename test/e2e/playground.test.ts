@@ -90,6 +90,14 @@ describe('playground on the local server, in Chromium', () => {
         .getByText('Bruno')
         .waitFor({ timeout: SEEN_MS });
 
+      // Emoji never show as boxes: without a colour emoji font they are hidden, words kept.
+      const emoji = bruno.locator('.emoji').first();
+      const mode = await bruno.evaluate(
+        () => document.documentElement.dataset['emoji'] ?? 'colour',
+      );
+      if (mode === 'text') await expect.poll(() => emoji.isHidden()).toBe(true);
+      else await expect.poll(() => emoji.isVisible()).toBe(true);
+
       // Simulated users fill the room; the README's screenshot shows two people and the bots.
       await alice.getByRole('button', { name: 'Add 3' }).click();
       await expect.poll(() => avatars(bruno).count(), { timeout: LOAD_MS }).toBe(5);
