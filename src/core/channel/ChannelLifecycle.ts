@@ -78,9 +78,15 @@ export class ChannelLifecycle<S extends UserState> {
     return rejoined;
   }
 
-  /** True while pushes go over the socket (otherwise supabase-js would fall back to REST). */
+  /**
+   * True while pushes go over the socket. supabase-js sends a broadcast through its REST route
+   * otherwise, and the channel still reads `joined` while its socket closes (phoenix disconnects
+   * on `pagehide`), so the socket itself must be open too.
+   */
   canSend(): boolean {
-    return this.subscribed && this.phase === 'open' && this.deps.channel().state === 'joined';
+    const channel = this.deps.channel();
+    const open = channel.state === 'joined' && channel.socket.isConnected();
+    return this.subscribed && this.phase === 'open' && open;
   }
 
   /** Sends a presence `track`; a refusal is reported, never thrown. */

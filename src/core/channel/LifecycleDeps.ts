@@ -9,7 +9,7 @@ import type { UserState } from '../types.js';
 export interface LifecycleDeps<S extends UserState> {
   channelName: string;
   /** The room's current channel (a rejoin after a shutdown opens a new one). */
-  channel(): Pick<RealtimeChannel, 'subscribe' | 'track' | 'state'>;
+  channel(): Pick<RealtimeChannel, 'subscribe' | 'track' | 'state' | 'socket'>;
   /** What to wait for before a join (a private channel's token), `null` for nothing. */
   prepareJoin(): Promise<void> | null;
   /** Replaces the closed channel with a fresh, bound one, its token made current (rejects with a

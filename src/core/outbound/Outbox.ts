@@ -44,6 +44,8 @@ export class Outbox<S extends UserState> {
   private broadcastTimer: ReturnType<typeof setTimeout> | null = null;
   private trackTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly budget: TrackBudget;
+  /** The chain version our last goodbye took: it stands until a later send moves the chain. */
+  private goodbyeAt = -1;
 
   constructor(
     readonly userId: string,
@@ -109,10 +111,17 @@ export class Outbox<S extends UserState> {
     }
   }
 
-  /** Tells the room we leave on purpose, before the channel goes (so others see REMOTE_LEAVE). */
+  /**
+   * Tells the room we leave on purpose, before the channel goes (so others see REMOTE_LEAVE). Once
+   * per goodbye: `beforeunload` then `pagehide` say it once, and only a send after it (the page
+   * stayed) takes it back, so the next hide says it again.
+   */
   announceLeave(): void {
-    if (!this.io.canSend()) return;
+    if (this.goodbyeAt === this.chain.version || !this.io.canSend()) return;
     const proof = this.chain.advance(false);
+    // The epoch is spent and its successor not announced: an unproven goodbye would be refused.
+    if (!proof) return;
+    this.goodbyeAt = proof.version;
     const payload = { userId: this.userId, connectionId: this.connectionId, ...proof };
     this.io.broadcast(PK_EVENTS.leave, payload);
   }

@@ -9,7 +9,9 @@ export function onPageHide(onHide: () => void): () => void {
   if (target === undefined || typeof target.addEventListener !== 'function') return () => {};
   const listener = () => onHide();
   // `beforeunload` comes first on a tab close, while the socket is surely open; `pagehide` covers
-  // bfcache and closes without it. A goodbye followed by staying is undone by the next state.
+  // bfcache and closes without it. Each room says its goodbye once for both (`announceLeave`), and
+  // never once the socket is closing (it would go through supabase-js' REST fallback). A goodbye
+  // followed by staying is undone by the next state, after which the next hide says it again.
   const events = ['beforeunload', 'pagehide'] as const;
   for (const event of events) target.addEventListener(event, listener, { capture: true });
   return () => {
