@@ -1,54 +1,38 @@
 import type { Occupant, OccupantTable, UserState } from '../types.js';
-
-/** Number of buckets; a change copies one bucket (≈ N/256 entries) and the 256-slot array. */
-const BUCKETS = 256;
-
-type Bucket<S extends UserState> = ReadonlyMap<string, Occupant<S>>;
-
-/** FNV-1a over UTF-16 code units, folded to a bucket index. */
-function bucketOf(userId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < userId.length; i += 1) {
-    hash ^= userId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash ^ (hash >>> 8) ^ (hash >>> 16) ^ (hash >>> 24)) & (BUCKETS - 1);
-}
+import { Editor, hashOf, lookup, occupantsOf, TrieNode } from './occupantTrie.js';
 
 /**
- * A persistent two-level hash table of occupants. Snapshots never change; `edit()` gives a draft
- * that copies each touched bucket once, so a frame with k changes costs O(k + 256 + k·N/256) and
- * every older snapshot (held by React, by a query, by an event) stays valid.
+ * A persistent hash trie of occupants (see `occupantTrie`). Snapshots never change; `edit()`
+ * gives a draft that copies each node on the path to a change once, so a frame with k changes
+ * costs O(k · log32 N) and every older snapshot (held by React, by a query, by an event) stays
+ * valid, with every untouched occupant and node shared.
  */
 export class HashedOccupantTable<S extends UserState = UserState> implements OccupantTable<S> {
   private constructor(
-    /** @internal */ readonly buckets: readonly (Bucket<S> | undefined)[],
+    /** @internal */ readonly root: TrieNode<S>,
     readonly size: number,
   ) {}
 
   /** The empty table. */
   static empty<S extends UserState>(): HashedOccupantTable<S> {
-    return new HashedOccupantTable<S>(new Array<Bucket<S> | undefined>(BUCKETS).fill(undefined), 0);
+    return new HashedOccupantTable<S>(new TrieNode<S>(0, [], null), 0);
   }
 
-  /** @internal Builds a table from a draft's buckets. */
-  static fromBuckets<S extends UserState>(
-    buckets: (Bucket<S> | undefined)[],
-    size: number,
-  ): HashedOccupantTable<S> {
-    return new HashedOccupantTable<S>(buckets, size);
+  /** @internal Builds a table from a draft's root. */
+  static fromRoot<S extends UserState>(root: TrieNode<S>, size: number): HashedOccupantTable<S> {
+    return new HashedOccupantTable<S>(root, size);
   }
 
   get(userId: string): Occupant<S> | undefined {
-    return this.buckets[bucketOf(userId)]?.get(userId);
+    return lookup(this.root, userId, hashOf(userId));
   }
 
   has(userId: string): boolean {
     return this.get(userId) !== undefined;
   }
 
-  *[Symbol.iterator](): Iterator<Occupant<S>> {
-    for (const bucket of this.buckets) if (bucket) yield* bucket.values();
+  [Symbol.iterator](): Iterator<Occupant<S>> {
+    return occupantsOf(this.root);
   }
 
   /** Starts a draft over this snapshot. */
@@ -59,52 +43,47 @@ export class HashedOccupantTable<S extends UserState = UserState> implements Occ
 
 /** A mutable view over one snapshot; `commit()` freezes it into a new snapshot. */
 export class OccupantTableDraft<S extends UserState = UserState> {
-  private buckets: (Bucket<S> | undefined)[] | null = null;
-  private readonly owned = new Set<number>();
+  private root: TrieNode<S>;
   private size: number;
+  private readonly editor = new Editor<S>();
 
   constructor(private readonly base: HashedOccupantTable<S>) {
+    this.root = base.root;
     this.size = base.size;
+  }
+
+  /** @internal Slots this draft copied from snapshots (the cost of its path copies). */
+  get copiedSlots(): number {
+    return this.editor.copied;
   }
 
   /** The occupant as the draft sees it now. */
   get(userId: string): Occupant<S> | undefined {
-    const buckets = this.buckets ?? this.base.buckets;
-    return buckets[bucketOf(userId)]?.get(userId);
+    return lookup(this.root, userId, hashOf(userId));
   }
 
   /** Adds or replaces an occupant. */
   set(occupant: Occupant<S>): void {
-    const bucket = this.writable(bucketOf(occupant.userId));
-    if (!bucket.has(occupant.userId)) this.size += 1;
-    bucket.set(occupant.userId, occupant);
+    this.editor.added = 0;
+    this.root = this.editor.set(this.root, 0, hashOf(occupant.userId), occupant);
+    this.size += this.editor.added;
   }
 
   /** Removes an occupant; returns whether it was there. */
   delete(userId: string): boolean {
-    const index = bucketOf(userId);
-    if (!(this.buckets ?? this.base.buckets)[index]?.has(userId)) return false;
-    this.writable(index).delete(userId);
+    const hash = hashOf(userId);
+    if (lookup(this.root, userId, hash) === undefined) return false;
+    // The root is never dropped: an emptied one stays as the empty node.
+    this.root = this.editor.remove(this.root, 0, hash, userId) ?? this.root;
     this.size -= 1;
     return true;
   }
 
   /** The new snapshot; the base itself when nothing was written. */
   commit(): HashedOccupantTable<S> {
-    if (!this.buckets) return this.base;
-    const buckets = this.buckets;
-    this.buckets = null;
-    this.owned.clear();
-    return HashedOccupantTable.fromBuckets(buckets, this.size);
-  }
-
-  private writable(index: number): Map<string, Occupant<S>> {
-    this.buckets ??= this.base.buckets.slice();
-    if (!this.owned.has(index)) {
-      this.buckets[index] = new Map(this.buckets[index] ?? []);
-      this.owned.add(index);
-    }
-    // The bucket was just copied into this draft, so writing to it cannot touch a snapshot.
-    return this.buckets[index] as Map<string, Occupant<S>>;
+    if (this.root === this.base.root) return this.base;
+    // Nodes this draft wrote now belong to a snapshot: later writes must copy them again.
+    this.editor.token = {};
+    return HashedOccupantTable.fromRoot(this.root, this.size);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HashedOccupantTable } from '../../../src/core/model/OccupantTable.js';
+import { hashOf } from '../../../src/core/model/occupantTrie.js';
 import { EMPTY_STATE } from '../../../src/core/model/stateObject.js';
 import type { Occupant } from '../../../src/core/types.js';
 
@@ -46,16 +47,14 @@ describe('HashedOccupantTable', () => {
     expect(after.size).toBe(100);
   });
 
-  it('keeps unchanged occupants identical and copies only the touched bucket', () => {
+  it('keeps unchanged occupants identical and shares every untouched node', () => {
     const before = tableOf(10_000);
     const draft = before.edit();
     draft.set(occupant('user-42', 'leaving'));
     const after = draft.commit();
-    let sharedBuckets = 0;
-    after.buckets.forEach((bucket, i) =>
-      bucket === before.buckets[i] ? (sharedBuckets += 1) : undefined,
-    );
-    expect(sharedBuckets).toBe(255);
+    const shared = after.root.slots.filter((slot, i) => slot === before.root.slots[i]).length;
+    expect(after.root.slots).toHaveLength(32);
+    expect(shared).toBe(31);
     for (let i = 0; i < 10_000; i += 1) {
       if (i !== 42) expect(after.get(`user-${i}`)).toBe(before.get(`user-${i}`));
     }
@@ -75,5 +74,99 @@ describe('HashedOccupantTable', () => {
     expect(table.size).toBe(3);
     expect(table.get('__proto__')?.userId).toBe('__proto__');
     expect(table.get('hasOwnProperty')).toBeUndefined();
+  });
+});
+
+describe('HashedOccupantTable cost of one change', () => {
+  /** Slots one draft copies to replace, add or remove one occupant in a table of `n`. */
+  function copiesOfOneChange(n: number): number[] {
+    const table = tableOf(n);
+    const replace = table.edit();
+    replace.set(occupant('user-7', 'leaving'));
+    const add = table.edit();
+    add.set(occupant('newcomer'));
+    const remove = table.edit();
+    remove.delete('user-9');
+    return [replace.copiedSlots, add.copiedSlots, remove.copiedSlots];
+  }
+
+  it('copies O(log N) slots per change, not a share of the room', () => {
+    // A 32-way trie is at most ⌈log32 N⌉ + 1 levels deep (hash prefixes collide in the last
+    // one), each level at most 32 slots: 5 levels are enough for a million occupants.
+    for (const n of [1000, 10_000, 100_000]) {
+      for (const copied of copiesOfOneChange(n)) expect(copied).toBeLessThanOrEqual(5 * 32);
+    }
+  });
+});
+
+describe('HashedOccupantTable against a Map', () => {
+  /** Two ids whose 32-bit hashes are equal (found by search, so the trie's last level is used). */
+  function collidingIds(): [string, string] {
+    const seen = new Map<number, string>();
+    for (let i = 0; ; i += 1) {
+      const id = `c-${i}`;
+      const other = seen.get(hashOf(id));
+      if (other !== undefined) return [other, id];
+      seen.set(hashOf(id), id);
+    }
+  }
+
+  it('stores, replaces and removes ids with equal hashes', () => {
+    const [a, b] = collidingIds();
+    expect(hashOf(a)).toBe(hashOf(b));
+    const draft = tableOf(50).edit();
+    draft.set(occupant(a));
+    draft.set(occupant(b));
+    const both = draft.commit();
+    expect(both.size).toBe(52);
+    const next = both.edit();
+    next.set(occupant(b, 'stale'));
+    expect(next.delete(a)).toBe(true);
+    expect(next.delete(a)).toBe(false);
+    const after = next.commit();
+    expect(after.size).toBe(51);
+    expect(after.get(a)).toBeUndefined();
+    expect(after.get(b)?.status).toBe('stale');
+    expect(both.get(a)?.userId).toBe(a);
+    expect(both.get(b)?.status).toBe('online');
+    expect([...after].filter((o) => o.userId === b)).toHaveLength(1);
+  });
+
+  it('matches a Map through random batches, and every older snapshot stays as it was', () => {
+    let seed = 7;
+    const random = (k: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % k;
+    };
+    let table = HashedOccupantTable.empty();
+    let model = new Map<string, Occupant>();
+    const history: [HashedOccupantTable, Map<string, Occupant>][] = [];
+    for (let batch = 0; batch < 300; batch += 1) {
+      const draft = table.edit();
+      for (let op = 0; op < 1 + random(40); op += 1) {
+        const id = `u${random(2000)}`;
+        if (random(3) === 0) expect(draft.delete(id)).toBe(model.delete(id));
+        else {
+          const o = occupant(id, random(2) === 0 ? 'online' : 'stale');
+          draft.set(o);
+          model.set(id, o);
+        }
+        expect(draft.get(id)).toBe(model.get(id));
+      }
+      table = draft.commit();
+      history.push([table, model]);
+      model = new Map(model);
+    }
+    for (const [snapshot, expected] of history) {
+      expect(snapshot.size).toBe(expected.size);
+      expect(new Map([...snapshot].map((o) => [o.userId, o]))).toEqual(expected);
+      for (const [id, o] of expected) expect(snapshot.get(id)).toBe(o);
+    }
+    // Emptied again, the table is as flat as a new one.
+    const draft = table.edit();
+    for (const id of model.keys()) draft.delete(id);
+    const empty = draft.commit();
+    expect(empty.size).toBe(0);
+    expect(empty.root.slots).toHaveLength(0);
   });
 });

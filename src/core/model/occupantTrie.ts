@@ -1,0 +1,202 @@
+import type { Occupant, UserState } from '../types.js';
+
+/**
+ * The nodes of a persistent hash trie of occupants (a HAMT: 32-way, bitmap-compressed), keyed
+ * by user id. Snapshots share every node a change did not touch, so one change copies one path
+ * of at most ⌈log32 N⌉ + 1 nodes of at most 32 slots each, whatever the room's size.
+ */
+
+/** Bits of the hash consumed per level. */
+const BITS = 5;
+const MASK = (1 << BITS) - 1;
+
+/** A node of the trie. `owner` is the draft allowed to write to it in place (see `Editor`). */
+export class TrieNode<S extends UserState> {
+  constructor(
+    public bitmap: number,
+    public slots: Slot<S>[],
+    public owner: object | null,
+  ) {}
+}
+
+/** Occupants whose 32-bit hashes are equal, below the trie's last level. */
+export class CollisionNode<S extends UserState> {
+  constructor(
+    readonly hash: number,
+    public entries: Occupant<S>[],
+    public owner: object | null,
+  ) {}
+}
+
+/** What a node slot holds: an occupant, or a deeper node. */
+export type Slot<S extends UserState> = Occupant<S> | TrieNode<S> | CollisionNode<S>;
+
+/** FNV-1a over UTF-16 code units, as an unsigned 32-bit integer. */
+export function hashOf(userId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i += 1) {
+    hash ^= userId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Set bits in a 32-bit integer. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The bit of `hash` at the level that consumes it from `shift`. */
+const bitAt = (hash: number, shift: number): number => 1 << ((hash >>> shift) & MASK);
+
+/** The slot index of `bit` in a node with `bitmap`. */
+const indexOf = (bitmap: number, bit: number): number => popcount(bitmap & (bit - 1));
+
+/** The occupant `userId` (whose hash is `hash`) under `root`, or `undefined`. */
+export function lookup<S extends UserState>(
+  root: TrieNode<S>,
+  userId: string,
+  hash: number,
+): Occupant<S> | undefined {
+  let node: TrieNode<S> = root;
+  for (let shift = 0; ; shift += BITS) {
+    const bit = bitAt(hash, shift);
+    if ((node.bitmap & bit) === 0) return undefined;
+    const slot = node.slots[indexOf(node.bitmap, bit)] as Slot<S>;
+    if (slot instanceof TrieNode) node = slot;
+    else if (slot instanceof CollisionNode) return slot.entries.find((o) => o.userId === userId);
+    else return slot.userId === userId ? slot : undefined;
+  }
+}
+
+/**
+ * Every occupant under `root`, depth first. A hand-rolled iterator: nested generators cost
+ * about three times as much per occupant, and React rows iterate whole rooms.
+ */
+export function occupantsOf<S extends UserState>(root: TrieNode<S>): IterableIterator<Occupant<S>> {
+  const stack: (readonly Slot<S>[])[] = [root.slots];
+  const at: number[] = [0];
+  let collided: readonly Occupant<S>[] = [];
+  let c = 0;
+  const iterator: IterableIterator<Occupant<S>> = {
+    next(): IteratorResult<Occupant<S>> {
+      for (;;) {
+        if (c < collided.length) return { done: false, value: collided[c++] as Occupant<S> };
+        const top = stack.length - 1;
+        if (top < 0) return { done: true, value: undefined };
+        const slots = stack[top] as readonly Slot<S>[];
+        const i = at[top] as number;
+        if (i === slots.length) {
+          stack.pop();
+          at.pop();
+          continue;
+        }
+        at[top] = i + 1;
+        const slot = slots[i] as Slot<S>;
+        if (slot instanceof TrieNode) {
+          stack.push(slot.slots);
+          at.push(0);
+        } else if (slot instanceof CollisionNode) {
+          collided = slot.entries;
+          c = 0;
+        } else return { done: false, value: slot };
+      }
+    },
+    [Symbol.iterator]: () => iterator,
+  };
+  return iterator;
+}
+
+/**
+ * Path copying for one draft: a node is copied the first time the draft writes below it, then
+ * written in place (its `owner` is the draft's token), so a batch of k changes copies each
+ * touched node once. `copied` counts the slots those copies took.
+ */
+export class Editor<S extends UserState> {
+  /** The token of the draft; a committed draft gets a new one, so its snapshot stays frozen. */
+  token: object = {};
+  copied = 0;
+  /** +1 when the last `set` added an occupant (rather than replacing one). */
+  added = 0;
+
+  /** `node` writable by this draft. */
+  own(node: TrieNode<S>): TrieNode<S> {
+    if (node.owner === this.token) return node;
+    this.copied += node.slots.length;
+    return new TrieNode<S>(node.bitmap, node.slots.slice(), this.token);
+  }
+
+  /** `node` (at `shift`) with `occupant` set; `hash` is its user id's. */
+  set(node: TrieNode<S>, shift: number, hash: number, occupant: Occupant<S>): TrieNode<S> {
+    const bit = bitAt(hash, shift);
+    const own = this.own(node);
+    const index = indexOf(own.bitmap, bit);
+    if ((own.bitmap & bit) === 0) {
+      own.slots.splice(index, 0, occupant);
+      own.bitmap |= bit;
+      this.added = 1;
+      return own;
+    }
+    const slot = own.slots[index] as Slot<S>;
+    own.slots[index] = this.setBelow(slot, shift + BITS, hash, occupant);
+    return own;
+  }
+
+  /** `node` (at `shift`) without `userId`, which must be under it; `null` when left empty. */
+  remove(node: TrieNode<S>, shift: number, hash: number, userId: string): TrieNode<S> | null {
+    const bit = bitAt(hash, shift);
+    const own = this.own(node);
+    const index = indexOf(own.bitmap, bit);
+    const slot = own.slots[index] as Slot<S>;
+    const rest = slot instanceof TrieNode ? this.remove(slot, shift + BITS, hash, userId) : null;
+    const kept = slot instanceof CollisionNode ? this.dropCollision(slot, userId) : rest;
+    if (kept) {
+      // A node left with one occupant folds into its parent: the trie stays as shallow as new.
+      // (A collision stays where it is: only equal hashes may reach it.)
+      const only = kept instanceof TrieNode && kept.slots.length === 1 ? kept.slots[0] : kept;
+      own.slots[index] =
+        only instanceof TrieNode || only instanceof CollisionNode ? kept : (only ?? kept);
+      return own;
+    }
+    own.slots.splice(index, 1);
+    own.bitmap &= ~bit;
+    return own.slots.length > 0 || shift === 0 ? own : null;
+  }
+
+  private setBelow(slot: Slot<S>, shift: number, hash: number, occupant: Occupant<S>): Slot<S> {
+    if (slot instanceof TrieNode) return this.set(slot, shift, hash, occupant);
+    if (slot instanceof CollisionNode) return this.setCollision(slot, occupant);
+    if (slot.userId === occupant.userId) return occupant;
+    this.added = 1;
+    return this.split(slot, hashOf(slot.userId), occupant, hash, shift);
+  }
+
+  /** A node (at `shift`) holding two occupants whose hashes agree above `shift`. */
+  private split(a: Occupant<S>, ha: number, b: Occupant<S>, hb: number, shift: number): Slot<S> {
+    if (shift >= 32) return new CollisionNode<S>(ha, [a, b], this.token);
+    const ia = (ha >>> shift) & MASK;
+    const ib = (hb >>> shift) & MASK;
+    if (ia === ib)
+      return new TrieNode<S>(1 << ia, [this.split(a, ha, b, hb, shift + BITS)], this.token);
+    return new TrieNode<S>((1 << ia) | (1 << ib), ia < ib ? [a, b] : [b, a], this.token);
+  }
+
+  private setCollision(node: CollisionNode<S>, occupant: Occupant<S>): CollisionNode<S> {
+    this.copied += node.entries.length;
+    const entries = node.entries.filter((o) => o.userId !== occupant.userId);
+    if (entries.length === node.entries.length) this.added = 1;
+    entries.push(occupant);
+    return new CollisionNode<S>(node.hash, entries, this.token);
+  }
+
+  /** The collision without `userId`: its last occupant alone, or a smaller collision. */
+  private dropCollision(node: CollisionNode<S>, userId: string): Slot<S> {
+    this.copied += node.entries.length;
+    const entries = node.entries.filter((o) => o.userId !== userId);
+    return entries.length === 1
+      ? (entries[0] as Occupant<S>)
+      : new CollisionNode<S>(node.hash, entries, this.token);
+  }
+}
