@@ -1,13 +1,11 @@
 import { PresenceError } from '../facade/PresenceError.js';
 import type { UserState } from '../types.js';
-import type { PresenceMeta } from '../outbound/wire.js';
+import { ChannelPushes } from './ChannelPushes.js';
 import { JoinWaiters } from './JoinWaiters.js';
 import type { LifecycleDeps } from './LifecycleDeps.js';
 import { NamedTimers } from './NamedTimers.js';
 import { RejoinPolicy } from './RejoinPolicy.js';
-
-/** After SUBSCRIBED, how long a (re)join waits for the first `presence_state` before resolving. */
-const SYNC_GRACE_MS = 5000;
+import { RoomStatus } from './RoomStatus.js';
 
 /** `open`: joining or joined; `failed`: the first join failed; `shutdown`: closed by the server. */
 type Phase = 'open' | 'failed' | 'shutdown' | 'left';
@@ -29,17 +27,21 @@ export class ChannelLifecycle<S extends UserState> {
   private subscribed = false;
   /** The current channel got SUBSCRIBED (else its failure is a refused join). */
   private channelJoined = false;
-  /** A `presence_state` arrived since the current channel's join was sent. */
-  private joinSynced = false;
   private synced = false;
   /** The channel whose statuses we follow; `null` once it is closed, refused or replaced. */
   private live: object | null = null;
   private left: Promise<void> | null = null;
   private readonly waiters = new JoinWaiters();
-  private readonly timers = new NamedTimers<'stale' | 'grace' | 'rejoin'>();
+  private readonly timers = new NamedTimers<'rejoin'>();
   private readonly policy = new RejoinPolicy();
+  private readonly status: RoomStatus<S>;
+  /** Pushes on the current channel, while it is subscribed and open. */
+  readonly pushes: ChannelPushes<S>;
 
-  constructor(private readonly deps: LifecycleDeps<S>) {}
+  constructor(private readonly deps: LifecycleDeps<S>) {
+    this.status = new RoomStatus(deps);
+    this.pushes = new ChannelPushes(deps, () => this.subscribed && this.phase === 'open');
+  }
 
   /** Subscribes; resolves once subscribed and the first `presence_state` is applied. */
   start(): Promise<void> {
@@ -67,7 +69,7 @@ export class ChannelLifecycle<S extends UserState> {
     this.timers.clear('rejoin');
     const rejoined = this.waiters.startRejoin();
     this.phase = 'open';
-    this.commitStatus('reconnecting');
+    this.status.commit('reconnecting');
     this.deps.reopen().then(
       () => {
         if (this.phase === 'left') void this.deps.removeChannel().catch(ignore);
@@ -76,31 +78,6 @@ export class ChannelLifecycle<S extends UserState> {
       (error: PresenceError) => this.shutDown(error, ''),
     );
     return rejoined;
-  }
-
-  /**
-   * True while pushes go over the socket. supabase-js sends a broadcast through its REST route
-   * otherwise, and the channel still reads `joined` while its socket closes (phoenix disconnects
-   * on `pagehide`), so the socket itself must be open too.
-   */
-  canSend(): boolean {
-    const channel = this.deps.channel();
-    const open = channel.state === 'joined' && channel.socket.isConnected();
-    return this.subscribed && this.phase === 'open' && open;
-  }
-
-  /** Sends a presence `track`; a refusal is reported, never thrown. */
-  track(meta: PresenceMeta): void {
-    void this.deps
-      .channel()
-      .track(meta)
-      .then((result) => {
-        if (result !== 'error' || !this.subscribed) return;
-        const reason = `presence track refused on ${this.deps.channelName}`;
-        const error = new PresenceError('OPERATION_FAILED', 'track', reason);
-        this.deps.batch(() => this.deps.store.setError(error));
-        this.deps.report(error);
-      });
   }
 
   /** The server said why it will close the channel (reported with CHANNEL_SHUTDOWN). */
@@ -114,12 +91,11 @@ export class ChannelLifecycle<S extends UserState> {
    */
   onSync(fullSync: boolean): void {
     if (fullSync) {
-      this.timers.clear('stale');
-      this.deps.reconciler.reconcileStale();
+      this.status.confirmed();
       if (!this.synced) this.deps.store.markSnapshot();
-      this.synced = this.joinSynced = true;
+      this.synced = true;
     }
-    this.maybeReady();
+    this.waiters.frame(fullSync, this.subscribed);
   }
 
   /** Leaves on purpose: announce (`pk:leave`) first, then remove the channel. */
@@ -141,7 +117,8 @@ export class ChannelLifecycle<S extends UserState> {
   private subscribe(): void {
     const channel = this.deps.channel();
     this.live = channel;
-    this.channelJoined = this.joinSynced = false;
+    this.channelJoined = false;
+    this.waiters.joinSent();
     // A channel that closed, was refused or replaced is not ours any more (its removal reports
     // CLOSED, which must not read as a server shutdown).
     channel.subscribe((status, err) => {
@@ -155,15 +132,13 @@ export class ChannelLifecycle<S extends UserState> {
   private onSubscribed(): void {
     const { store, reconciler, outbox } = this.deps;
     this.subscribed = this.everSubscribed = this.channelJoined = true;
-    this.timers.clear('stale');
+    this.status.back();
     this.deps.batch(() => {
       store.setStatus('subscribed');
       reconciler.putLocal(outbox.connection());
       outbox.subscribed();
     });
-    if (this.waiters.pending && !this.joinSynced && !this.timers.has('grace'))
-      this.timers.set('grace', SYNC_GRACE_MS, () => this.resolveReady());
-    this.maybeReady();
+    this.waiters.subscribed();
     this.deps.onStatusChange();
   }
 
@@ -171,10 +146,7 @@ export class ChannelLifecycle<S extends UserState> {
     this.subscribed = false;
     this.deps.outbox.disconnected();
     if (!this.channelJoined) return this.onRefused(status, err);
-    this.commitStatus('reconnecting', () => {
-      if (this.deps.staleAfterMs <= 0) this.deps.reconciler.markStale();
-    });
-    this.scheduleStale();
+    this.status.lost('reconnecting');
     // supabase-js rejoins with the token it holds: make it current first (private channels).
     void this.deps.prepareJoin();
   }
@@ -193,11 +165,8 @@ export class ChannelLifecycle<S extends UserState> {
   private onClosedByServer(): void {
     const reason = this.shutdownReason ?? 'the server closed the channel';
     this.shutdownReason = null;
-    const error = new PresenceError(
-      'CHANNEL_SHUTDOWN',
-      'channel',
-      `${this.deps.channelName}: ${reason}`,
-    );
+    const message = `${this.deps.channelName}: ${reason}`;
+    const error = new PresenceError('CHANNEL_SHUTDOWN', 'channel', message);
     // Shut down before our first join completed: that join fails, nothing comes back.
     if (this.waiters.joinPending) this.failJoin(this.everSubscribed ? 'closed' : 'error', error);
     else this.shutDown(error, reason);
@@ -218,13 +187,8 @@ export class ChannelLifecycle<S extends UserState> {
     this.phase = 'shutdown';
     this.live = null;
     this.subscribed = false;
-    this.timers.clear('grace');
     this.deps.outbox.disconnected();
-    this.commitStatus('closed', () => {
-      this.deps.store.setError(error);
-      if (this.deps.staleAfterMs <= 0) this.deps.reconciler.markStale();
-    });
-    this.scheduleStale();
+    this.status.lost('closed', () => this.deps.store.setError(error));
     this.deps.report(error);
     this.waiters.rejectRejoin(error);
     const delay = this.deps.autoRejoin ? this.policy.next(reason, Date.now()) : null;
@@ -236,32 +200,10 @@ export class ChannelLifecycle<S extends UserState> {
     this.subscribed = false;
     this.live = null;
     this.timers.clearAll();
-    this.commitStatus(status, () => {
+    this.status.dispose();
+    this.status.commit(status, () => {
       if (error) this.deps.store.setError(error);
       this.deps.disposeParts();
     });
-  }
-
-  private commitStatus(status: 'reconnecting' | 'closed' | 'error', also?: () => void): void {
-    this.deps.batch(() => {
-      also?.();
-      this.deps.store.setStatus(status);
-    });
-    this.deps.onStatusChange();
-  }
-
-  private scheduleStale(): void {
-    const { staleAfterMs, reconciler } = this.deps;
-    if (staleAfterMs > 0 && !this.timers.has('stale'))
-      this.timers.set('stale', staleAfterMs, () => this.deps.batch(() => reconciler.markStale()));
-  }
-
-  private maybeReady(): void {
-    if (this.subscribed && this.joinSynced) this.resolveReady();
-  }
-
-  private resolveReady(): void {
-    this.timers.clear('grace');
-    this.waiters.resolveAll();
   }
 }

@@ -150,7 +150,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       const reason = 'payload must be a plain object';
       throw new PresenceError('INVALID_ARGUMENT', 'sendBroadcast', reason);
     }
-    if (!this.lifecycle.canSend()) {
+    if (!this.lifecycle.pushes.canSend()) {
       const reason = `channel ${this.channelName} is not subscribed`;
       throw new PresenceError('NOT_CONNECTED', 'sendBroadcast', reason);
     }
@@ -229,7 +229,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
 
   /** How our metas go out: signed first with verified identity (`PresenceIdentity.signedTracks`). */
   private tracker(): (meta: PresenceMeta) => void {
-    const plain = (meta: PresenceMeta) => this.lifecycle.track(meta);
+    const plain = (meta: PresenceMeta) => this.lifecycle.pushes.track(meta);
     const { identity, presenceKey } = this.owner.settings;
     if (!identity) return plain;
     const report = (error: PresenceError) => this.owner.report(error);
@@ -239,7 +239,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   private outboxIO(): OutboxIO {
     return {
       now: () => Date.now(),
-      canSend: () => this.lifecycle.canSend(),
+      canSend: () => this.lifecycle.pushes.canSend(),
       broadcast: (event, payload) => void this.channel.send({ type: 'broadcast', event, payload }),
       track: this.tracker(),
     };
