@@ -1,7 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { PresenceDirectory } from './DirectoryPlugin.js';
 import {
-  asPresenceError,
   checkChannelName,
   checkRemoveOptions,
   checkUserId,
@@ -12,31 +11,24 @@ import {
 import { ListenerSet } from '../queries/ListenerSet.js';
 import { applyStatePatch } from '../model/applyStatePatch.js';
 import { PresenceError } from './PresenceError.js';
-import { PresenceRoom } from '../channel/PresenceRoom.js';
 import type { RoomOwner } from '../channel/RoomOwner.js';
 import { onPageHide } from '../outbound/onPageHide.js';
 import { normalizeWhoNowOptions, selectWhoNow, toUserStateRecord } from '../queries/selectors.js';
 import type { PresenceSettings } from './settings.js';
 import { StateCache } from '../model/StateCache.js';
 import { removeKeys, stateSize } from '../model/stateObject.js';
-import { resolveJoinOptions } from './joinOptions.js';
 import type * as T from '../types.js';
 import type { Presence, PresenceListener } from './Presence.js';
 import { ownChannels, sharedChannels, toWhereNow } from '../queries/whereNow.js';
-
-interface RoomEntry<S extends T.UserState> {
-  room: PresenceRoom<S>;
-  ready: Promise<T.Room<S>>;
-}
+import { RoomRegistry } from './RoomRegistry.js';
 
 /** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
 export class PresenceClient<S extends T.UserState = T.UserState> implements Presence<S> {
-  private readonly rooms = new Map<string, RoomEntry<S>>();
+  private readonly rooms: RoomRegistry<S>;
   private readonly cache: StateCache<S>;
   private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
   private readonly errorListeners = new ListenerSet<PresenceError>();
   private readonly directory: PresenceDirectory | null;
-  private readonly owner: RoomOwner;
   private readonly stopPageHide: () => void;
   private destroyed = false;
 
@@ -47,7 +39,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   ) {
     this.cache = new StateCache<S>(settings.limits);
     const report = (error: PresenceError) => this.errorListeners.emit(error);
-    this.owner = {
+    const owner: RoomOwner = {
       client,
       selfId: userId,
       settings,
@@ -55,52 +47,35 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
       report,
       onStatusChange: () => this.directory?.update(this.ownChannels()),
     };
+    this.rooms = new RoomRegistry<S>(owner, this.cache);
     const { directory, limits, trackBudget, private: isPrivate } = settings;
     const context = { client, selfId: userId, private: isPrivate, trackBudget, limits, report };
     this.directory = directory ? directory.open(directory, context) : null;
     this.stopPageHide = onPageHide(() => {
-      for (const room of this.roomList()) room.announceLeave();
+      for (const room of this.rooms.list()) room.announceLeave();
     });
   }
 
   async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
     const name = checkChannelName(channelName, 'join');
     this.checkAlive('join');
-    const existing = this.rooms.get(name);
-    // A room the server shut down comes back through its rejoin: same room, same store.
-    if (existing && statusOf(existing.room) === 'closed')
-      return existing.room.rejoin().then(() => existing.room);
-    if (existing && statusOf(existing.room) !== 'error') return existing.ready;
-    const roomOptions = resolveJoinOptions(options, this.cache.peek(name), this.settings.limits);
-    let room: PresenceRoom<S>;
-    try {
-      room = new PresenceRoom<S>(this.owner, name, roomOptions);
-    } catch (error) {
-      throw asPresenceError(error, 'join');
-    }
-    // Only now is the cached state safely inside the room.
-    this.cache.drop(name);
-    const entry: RoomEntry<S> = { room, ready: room.start().then(() => room) };
-    this.rooms.set(name, entry);
-    entry.ready.catch(() => this.rooms.get(name) === entry && this.rooms.delete(name));
-    return entry.ready;
+    return this.rooms.join(name, options);
   }
 
   async leave(channelName: string): Promise<void> {
     const name = checkChannelName(channelName, 'leave');
-    const entry = this.rooms.get(name);
-    if (!entry) {
+    const room = this.rooms.remove(name);
+    if (!room) {
       if (this.cache.drop(name)) return;
       throw new PresenceError('NOT_CONNECTED', 'leave', `not in channel ${name}`);
     }
-    this.rooms.delete(name);
     // supabase-js drops the channel synchronously, so a rejoin right away gets a fresh one.
-    await entry.room.leave();
+    await room.leave();
     this.directory?.update(this.ownChannels());
   }
 
   getRoom(channelName: string): T.Room<S> | undefined {
-    return this.rooms.get(channelName)?.room;
+    return this.rooms.get(channelName);
   }
 
   async setState(
@@ -111,7 +86,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'setState');
     const { rest } = splitChannelType(second, third, 'setState');
     this.checkAlive('setState');
-    const room = this.activeRoom(name);
+    const room = this.rooms.active(name);
     if (!room) return this.cache.set(name, rest);
     room.setLocalState(applyStatePatch(room.localState, rest, this.settings.limits, 'setState'));
   }
@@ -125,7 +100,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const { rest } = splitChannelType(second, third, 'removeState');
     const keys = checkRemoveOptions(rest, 'removeState');
     this.checkAlive('removeState');
-    const room = this.activeRoom(name);
+    const room = this.rooms.active(name);
     if (!room) return this.cache.remove(name, keys);
     room.setLocalState(removeKeys<S>(room.localState, keys));
   }
@@ -138,7 +113,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const id = checkUserId(userId, 'getState');
     const name = checkChannelName(channelName, 'getState');
     checkChannelType(channelType, 'getState');
-    const room = await this.readyRoom(name, 'getState');
+    const room = await this.rooms.ready(name, 'getState');
     if (id === this.userId) {
       const states = room.localState as S;
       return { userId: id, states, statesCount: stateSize(states) };
@@ -157,7 +132,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'whoNow');
     const options = checkWhoNowOptions(splitChannelType(second, third, 'whoNow').rest, 'whoNow');
     normalizeWhoNowOptions(options);
-    const room = await this.readyRoom(name, 'whoNow');
+    const room = await this.rooms.ready(name, 'whoNow');
     return selectWhoNow(room.store.getState(), options);
   }
 
@@ -166,7 +141,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     if (id === this.userId) return toWhereNow(this.ownChannels());
     const fromDirectory = this.directory?.whereNow(id);
     if (fromDirectory) return fromDirectory;
-    return toWhereNow(sharedChannels(this.roomList(), id));
+    return toWhereNow(sharedChannels(this.rooms.list(), id));
   }
 
   addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
@@ -195,10 +170,9 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   async destroy(): Promise<void> {
     this.destroyed = true;
     this.stopPageHide();
-    const entries = [...this.rooms.values()];
-    this.rooms.clear();
+    const rooms = this.rooms.removeAll();
     this.cache.clear();
-    await Promise.all([...entries.map((e) => e.room.leave()), this.directory?.dispose()]);
+    await Promise.all([...rooms.map((room) => room.leave()), this.directory?.dispose()]);
   }
 
   /** After `destroy()` nothing may open a channel again (it would have no page-hide handler). */
@@ -207,39 +181,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
       throw new PresenceError('OPERATION_FAILED', operation, 'this presence was destroyed');
   }
 
-  private roomList(): PresenceRoom<S>[] {
-    return [...this.rooms.values()].map((entry) => entry.room);
-  }
-
   private ownChannels(): { channelName: string; channelType: T.ChannelType }[] {
-    return ownChannels(this.roomList());
+    return ownChannels(this.rooms.list());
   }
-
-  /** The room `setState` writes to: a room the server shut down keeps it for its rejoin. */
-  private activeRoom(name: string): PresenceRoom<S> | undefined {
-    const room = this.rooms.get(name)?.room;
-    return room && statusOf(room) !== 'error' ? room : undefined;
-  }
-
-  /** The room once its join completed; NOT_CONNECTED when we never joined (or it failed). */
-  private async readyRoom(name: string, operation: string): Promise<PresenceRoom<S>> {
-    const entry = this.rooms.get(name);
-    const reason = `not in channel ${name}`;
-    if (!entry || isClosed(entry.room)) throw new PresenceError('NOT_CONNECTED', operation, reason);
-    try {
-      await entry.ready;
-    } catch (error) {
-      throw new PresenceError('NOT_CONNECTED', operation, reason, { cause: error });
-    }
-    return entry.room;
-  }
-}
-
-function statusOf(room: { store: { getState(): { status: string } } }): string {
-  return room.store.getState().status;
-}
-
-function isClosed(room: { store: { getState(): { status: string } } }): boolean {
-  const status = statusOf(room);
-  return status === 'closed' || status === 'error';
 }
