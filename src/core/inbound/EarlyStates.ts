@@ -10,6 +10,9 @@ const MAX_EARLY_CONNECTIONS = 256;
  */
 const MAX_CANDIDATES = 4;
 
+/** What `take` returns when nothing waits (shared: callers only read it). */
+const NOTHING: readonly never[] = [];
+
 /**
  * `pk:state` broadcasts for connections not yet seen in presence. Supabase does not order
  * Broadcast against Presence (presence diffs are merged asynchronously), so a newcomer's first
@@ -35,12 +38,12 @@ export class EarlyStates<S extends UserState> {
   }
 
   /** Removes and returns the waiting candidates of one connection, newest version first. */
-  take(userId: string, connectionId: string): RemoteConnectionState<S>[] {
+  take(userId: string, connectionId: string): readonly RemoteConnectionState<S>[] {
     // The common case on every meta of a presence_state: nothing waits, build no key.
-    if (this.states.size === 0) return [];
+    if (this.states.size === 0) return NOTHING;
     const key = keyOf(userId, connectionId);
     const values = this.states.get(key);
-    if (!values) return [];
+    if (!values) return NOTHING;
     this.states.delete(key);
     return values.sort((a, b) => b.version - a.version);
   }

@@ -23,6 +23,16 @@ export interface RemoteJoinsDeps<S extends UserState> {
   identity?: OpenIdentityGate<S> | null;
 }
 
+const NONE: readonly PresenceConnection<never>[] = [];
+
+/** The remote connections labelled `connectionId` (a re-track's predecessors). */
+function sameLabelOf<S extends UserState>(
+  connections: readonly PresenceConnection<S>[],
+  connectionId: string,
+): readonly PresenceConnection<S>[] {
+  return connections.filter((c) => !c.local && c.connectionId === connectionId);
+}
+
 /**
  * Remote connections coming and going, one presence ref each. With verified identity a joined
  * connection waits in the `IdentityGate` until its check settles, and a connection that
@@ -45,8 +55,8 @@ export class RemoteJoins<S extends UserState> {
   join(userId: string, value: RemoteConnectionState<S>, ref: string, fullSync: boolean): void {
     const { writer, chains } = this.deps;
     const prev = writer.get(userId);
-    const connections = prev?.connections ?? [];
-    const sameLabel = connections.filter((c) => !c.local && c.connectionId === value.connectionId);
+    // A newcomer (every meta of a first presence_state) has nothing to compare: no copy.
+    const sameLabel = prev ? sameLabelOf(prev.connections, value.connectionId) : NONE;
     const early = this.deps.early.take(userId, value.connectionId);
     const { record, knowledge } = joinedRecord(value, ref, sameLabel, chains, early);
     if (sameLabel.length === 0 && !fullSync) this.deps.onNewcomer();

@@ -73,8 +73,11 @@ export function buildOccupant<S extends UserState>(
   ) {
     return previous;
   }
-  const occupant = { userId, isSelf, status, state, statesCount: stateSize(state), connections };
-  return verified === undefined ? { ...occupant, joinedAt } : { ...occupant, joinedAt, verified };
+  const statesCount = stateSize(state);
+  // Two literals rather than a spread: a cold presence_state builds 10,000 of these at once.
+  return verified === undefined
+    ? { userId, isSelf, status, state, statesCount, connections, joinedAt }
+    : { userId, isSelf, status, state, statesCount, connections, joinedAt, verified };
 }
 
 /**
@@ -101,6 +104,7 @@ export function withConnection<S extends UserState>(
   connections: readonly PresenceConnection<S>[],
   next: PresenceConnection<S>,
 ): readonly PresenceConnection<S>[] {
+  if (connections.length === 0) return [next];
   const index = connections.findIndex((c) => sameRecord(c, next));
   if (index < 0) return [...connections, next];
   if (connections[index] === next) return connections;

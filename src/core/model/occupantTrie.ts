@@ -48,6 +48,12 @@ function popcount(x: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
+/** Inserts in place: `splice` would also allocate the (empty) array of removed items. */
+function insertAt<T>(items: T[], index: number, item: T): void {
+  for (let i = items.length; i > index; i -= 1) items[i] = items[i - 1] as T;
+  items[index] = item;
+}
+
 /** The bit of `hash` at the level that consumes it from `shift`. */
 const bitAt = (hash: number, shift: number): number => 1 << ((hash >>> shift) & MASK);
 
@@ -134,7 +140,7 @@ export class Editor<S extends UserState> {
     const own = this.own(node);
     const index = indexOf(own.bitmap, bit);
     if ((own.bitmap & bit) === 0) {
-      own.slots.splice(index, 0, occupant);
+      insertAt(own.slots, index, occupant);
       own.bitmap |= bit;
       this.added = 1;
       return own;

