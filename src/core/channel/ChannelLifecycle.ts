@@ -3,7 +3,6 @@ import type { UserState } from '../types.js';
 import { ChannelPushes } from './ChannelPushes.js';
 import { JoinWaiters } from './JoinWaiters.js';
 import type { LifecycleDeps } from './LifecycleDeps.js';
-import { NamedTimers } from './NamedTimers.js';
 import { RejoinPolicy } from './RejoinPolicy.js';
 import { RoomStatus } from './RoomStatus.js';
 
@@ -27,12 +26,10 @@ export class ChannelLifecycle<S extends UserState> {
   private subscribed = false;
   /** The current channel got SUBSCRIBED (else its failure is a refused join). */
   private channelJoined = false;
-  private synced = false;
   /** The channel whose statuses we follow; `null` once it is closed, refused or replaced. */
   private live: object | null = null;
   private left: Promise<void> | null = null;
   private readonly waiters = new JoinWaiters();
-  private readonly timers = new NamedTimers<'rejoin'>();
   private readonly policy = new RejoinPolicy();
   private readonly status: RoomStatus<S>;
   /** Pushes on the current channel, while it is subscribed and open. */
@@ -66,7 +63,7 @@ export class ChannelLifecycle<S extends UserState> {
     const inFlight = this.waiters.rejoin;
     if (inFlight) return inFlight;
     if (this.phase === 'open') return Promise.resolve();
-    this.timers.clear('rejoin');
+    this.policy.cancel();
     const rejoined = this.waiters.startRejoin();
     this.phase = 'open';
     this.status.commit('reconnecting');
@@ -90,11 +87,7 @@ export class ChannelLifecycle<S extends UserState> {
    * (re)join, and the first one of our join is the SNAPSHOT.
    */
   onSync(fullSync: boolean): void {
-    if (fullSync) {
-      this.status.confirmed();
-      if (!this.synced) this.deps.store.markSnapshot();
-      this.synced = true;
-    }
+    if (fullSync) this.status.confirmed();
     this.waiters.frame(fullSync, this.subscribed);
   }
 
@@ -191,15 +184,14 @@ export class ChannelLifecycle<S extends UserState> {
     this.status.lost('closed', () => this.deps.store.setError(error));
     this.deps.report(error);
     this.waiters.rejectRejoin(error);
-    const delay = this.deps.autoRejoin ? this.policy.next(reason, Date.now()) : null;
-    if (delay !== null) this.timers.set('rejoin', delay, () => void this.rejoin().catch(ignore));
+    if (this.deps.autoRejoin) this.policy.schedule(reason, () => void this.rejoin().catch(ignore));
   }
 
   /** Stops everything and commits the final status (and the error that caused it). */
   private close(status: 'closed' | 'error', error: PresenceError | null): void {
     this.subscribed = false;
     this.live = null;
-    this.timers.clearAll();
+    this.policy.cancel();
     this.status.dispose();
     this.status.commit(status, () => {
       if (error) this.deps.store.setError(error);

@@ -30,11 +30,12 @@ const TOKEN_DELAYS_MS = [0, 1000, 4000];
  * come back together and trip the limit again), for as long as the episode lasts. A token expiry
  * is retried a few times, each with a token made current first. Anything else (a revoked
  * permission, an oversized track) would only fail again: the room stays closed until the app
- * calls `rejoin()`.
+ * calls `rejoin()`. `schedule` runs the rejoin at that time.
  */
 export class RejoinPolicy {
   private attempts = 0;
   private lastAt = Number.NEGATIVE_INFINITY;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -49,5 +50,22 @@ export class RejoinPolicy {
     if (cause === 'token') return TOKEN_DELAYS_MS[attempt] ?? null;
     const full = Math.min(MAX_DELAY_MS, RATE_LIMIT_BASE_MS * 2 ** Math.min(attempt, 16));
     return Math.round(full * (0.5 + this.random() * 0.5));
+  }
+
+  /** Runs `rejoin` after the delay `next(reason)` gives, if any (replacing one pending). */
+  schedule(reason: string, rejoin: () => void): void {
+    this.cancel();
+    const delay = this.next(reason, Date.now());
+    if (delay === null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      rejoin();
+    }, delay);
+  }
+
+  /** Drops a pending rejoin. */
+  cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 }

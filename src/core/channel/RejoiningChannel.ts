@@ -34,7 +34,6 @@ export class RejoiningChannel {
   private live: RealtimeChannel | null = null;
   private joined = false;
   private shutdownReason: string | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
 
   constructor(
@@ -62,8 +61,7 @@ export class RejoiningChannel {
   async dispose(): Promise<void> {
     this.disposed = true;
     this.live = null;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.policy.cancel();
     await this.line.remove().catch(ignore);
   }
 
@@ -97,12 +95,10 @@ export class RejoiningChannel {
     this.events.report(new PresenceError(code, 'channel', `${this.channelName}: ${reason}`));
     // A refused join must not be retried by supabase-js with the same token.
     void this.line.remove().catch(ignore);
-    const delay = this.policy.next(reason, Date.now());
-    if (delay !== null) this.timer = setTimeout(() => this.reopen(), delay);
+    this.policy.schedule(reason, () => this.reopen());
   }
 
   private reopen(): void {
-    this.timer = null;
     this.line.reopen().then(
       () => (this.disposed ? void this.line.remove().catch(ignore) : this.subscribe()),
       (error: PresenceError) => this.events.report(error),

@@ -7,11 +7,12 @@ type LostStatus = 'reconnecting' | 'closed' | 'error';
 
 /**
  * How a room's connection status reaches its store, and what others look like while we are
- * away: each change is one committed batch, then the owner hears of it; when we lose the channel
+ * away (and once we are back): each change is one committed batch, then the owner hears of it; when we lose the channel
  * everyone else turns `stale` (at once, or after `staleAfterMs` unless a full sync comes first).
  */
 export class RoomStatus<S extends UserState> {
   private readonly timers = new NamedTimers<'stale'>();
+  private synced = false;
 
   constructor(
     private readonly deps: Pick<
@@ -45,10 +46,15 @@ export class RoomStatus<S extends UserState> {
     this.timers.clear('stale');
   }
 
-  /** A full sync arrived (inside its batch): who is still stale is confirmed present. */
+  /**
+   * A full sync arrived (inside its batch): who is still stale is confirmed present, and the
+   * first one is the room's SNAPSHOT.
+   */
   confirmed(): void {
     this.timers.clear('stale');
     this.deps.reconciler.reconcileStale();
+    if (!this.synced) this.deps.store.markSnapshot();
+    this.synced = true;
   }
 
   /** Stops the stale timer (the room closes for good). */
