@@ -212,6 +212,11 @@ describe('joining and the Agora facade over the real client', () => {
     expect((await settled(carol.presence.whereNow('bob'))).channels).toEqual([
       { channelName: 'lobby', channelType: 'MESSAGE' },
     ]);
+    // Carol runs without the directory: Alice's directory has no entry for her, so the rooms
+    // they share answer instead of an empty list.
+    expect((await settled(alice.presence.whereNow('carol'))).channels).toEqual([
+      { channelName: 'lobby', channelType: 'MESSAGE' },
+    ]);
   });
 
   it('offers the Supabase view and app broadcasts on the same channel', async () => {

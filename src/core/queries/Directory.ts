@@ -70,11 +70,16 @@ export class Directory implements PresenceDirectory {
     this.scheduleTrack();
   }
 
-  /** Where `userId` is, from the directory; `null` while it is not joined and synced. */
+  /**
+   * Where `userId` is, from the directory; `null` while it is not joined and synced, or when the
+   * user has no entry (they run without the directory, or theirs is down): the rooms we share
+   * with them answer then, which beats an empty answer.
+   */
   whereNow(userId: string): WhereNowResult | null {
-    if (!this.synced) return null;
+    const entries = this.entries.get(userId);
+    if (!this.synced || entries === undefined || entries.size === 0) return null;
     const seen = new Map<string, ChannelRef>();
-    for (const entry of this.entries.get(userId)?.values() ?? []) {
+    for (const entry of entries.values()) {
       for (const ref of entry.channels) seen.set(ref.channelName, ref);
     }
     const channels = [...seen.values()];
