@@ -1,6 +1,5 @@
 import type { RealtimeChannel } from '@supabase/supabase-js';
 import type { StoreApi } from 'zustand/vanilla';
-import { PresenceError } from '../facade/PresenceError.js';
 import { ConnectionReconciler } from '../inbound/ConnectionReconciler.js';
 import { FrameIngest } from '../inbound/FrameIngest.js';
 import { RejectionReporter } from '../inbound/RejectionReporter.js';
@@ -8,13 +7,9 @@ import type { PresenceFrames } from '../inbound/PresenceFrames.js';
 import { BatchedStore } from '../model/BatchedStore.js';
 import { Committer } from '../model/Committer.js';
 import type { FrozenState } from '../model/stateObject.js';
-import { isPlainObject } from '../model/validateState.js';
 import { Outbox } from '../outbound/Outbox.js';
-import type { OutboxIO } from '../outbound/Outbox.js';
-import { PK_EVENTS, PK_PREFIX } from '../outbound/wire.js';
-import type { PresenceMeta } from '../outbound/wire.js';
 import { AgoraEvents } from '../queries/AgoraEvents.js';
-import { AppListeners, checkAppEvent } from '../queries/AppListeners.js';
+import { AppListeners } from '../queries/AppListeners.js';
 import type { SupabaseEventName } from '../queries/AppListeners.js';
 import { SupabaseView } from '../queries/SupabaseView.js';
 import type {
@@ -29,15 +24,10 @@ import type {
 import { bindChannel } from './bindChannel.js';
 import { ChannelLifecycle } from './ChannelLifecycle.js';
 import { randomId } from './randomId.js';
+import { RoomBroadcasts } from './RoomBroadcasts.js';
+import { roomOutboxIO } from './roomOutboxIO.js';
 import { RoomChannel } from './RoomChannel.js';
-import type { RoomOwner } from './RoomOwner.js';
-
-/** Options of one room (resolved from `JoinOptions`). */
-export interface RoomOptions<S extends UserState> {
-  channelType: ChannelType;
-  withPresence: boolean;
-  initialState: FrozenState<S>;
-}
+import type { RoomOptions, RoomOwner } from './RoomOwner.js';
 
 /**
  * One joined channel, and the place its parts are wired together: frames come in through
@@ -59,6 +49,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   private readonly lifecycle: ChannelLifecycle<S>;
   private readonly listeners = new AppListeners();
   private readonly line: RoomChannel;
+  private readonly broadcasts: RoomBroadcasts;
   /** Dropped remote payloads, reported coalesced and never written to the store. */
   private readonly rejections: RejectionReporter;
 
@@ -78,7 +69,14 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       selfId,
       connectionId,
       options.initialState,
-      this.outboxIO(),
+      roomOutboxIO({
+        channelName,
+        settings,
+        channel: () => this.channel,
+        canSend: () => this.lifecycle.pushes.canSend(),
+        track: (meta) => this.lifecycle.pushes.track(meta),
+        report: (error) => owner.report(error),
+      }),
       settings,
     );
     this.events = new AgoraEvents<S>(
@@ -102,6 +100,14 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       identity: settings.identity?.gate<S>(channelName) ?? null,
     });
     this.lifecycle = this.createLifecycle(batch);
+    this.broadcasts = new RoomBroadcasts({
+      channelName,
+      channel: () => this.channel,
+      canSend: () => this.lifecycle.pushes.canSend(),
+      listeners: this.listeners,
+      batch,
+      reconciler: this.reconciler,
+    });
     const ingest = new FrameIngest<S>({
       reconciler: this.reconciler,
       supabase: this.listeners,
@@ -114,7 +120,7 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       bindChannel(channel, {
         presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
         presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
-        broadcast: (event, payload) => this.deliverBroadcast(event, payload),
+        broadcast: (event, payload) => this.broadcasts.deliver(event, payload),
         shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
       }),
     );
@@ -144,20 +150,8 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     return this.listeners.onBroadcast(event, handler);
   }
 
-  async sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
-    checkAppEvent(event, 'sendBroadcast');
-    if (!isPlainObject(payload)) {
-      const reason = 'payload must be a plain object';
-      throw new PresenceError('INVALID_ARGUMENT', 'sendBroadcast', reason);
-    }
-    if (!this.lifecycle.pushes.canSend()) {
-      const reason = `channel ${this.channelName} is not subscribed`;
-      throw new PresenceError('NOT_CONNECTED', 'sendBroadcast', reason);
-    }
-    const result = await this.channel.send({ type: 'broadcast', event, payload });
-    if (result === 'ok') return;
-    const code = result === 'timed out' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
-    throw new PresenceError(code, 'sendBroadcast', `broadcast ${String(result)}`);
+  sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
+    return this.broadcasts.send(event, payload);
   }
 
   subscribeUser(userId: string, listener: () => void): () => void {
@@ -190,18 +184,6 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     this.committer.batch(() => this.reconciler.putLocal(this.outbox.connection()));
   }
 
-  /** Delivers a broadcast: `pk:` events to the reconciler (one batch), others to app handlers. */
-  private deliverBroadcast(event: string, payload: unknown): void {
-    if (!event.startsWith(PK_PREFIX)) {
-      this.listeners.emitBroadcast(event, payload);
-      return;
-    }
-    this.committer.batch(() => {
-      if (event === PK_EVENTS.state) this.reconciler.stateMessage(payload);
-      else if (event === PK_EVENTS.leave) this.reconciler.leaveNotice(payload);
-    });
-  }
-
   private createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
     const { owner, line } = this;
     return new ChannelLifecycle<S>({
@@ -225,23 +207,5 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       report: (error) => owner.report(error),
       onStatusChange: () => owner.onStatusChange(),
     });
-  }
-
-  /** How our metas go out: signed first with verified identity (`PresenceIdentity.signedTracks`). */
-  private tracker(): (meta: PresenceMeta) => void {
-    const plain = (meta: PresenceMeta) => this.lifecycle.pushes.track(meta);
-    const { identity, presenceKey } = this.owner.settings;
-    if (!identity) return plain;
-    const report = (error: PresenceError) => this.owner.report(error);
-    return identity.signedTracks(this.channelName, presenceKey, plain, report);
-  }
-
-  private outboxIO(): OutboxIO {
-    return {
-      now: () => Date.now(),
-      canSend: () => this.lifecycle.pushes.canSend(),
-      broadcast: (event, payload) => void this.channel.send({ type: 'broadcast', event, payload }),
-      track: this.tracker(),
-    };
   }
 }

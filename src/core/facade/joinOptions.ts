@@ -2,7 +2,7 @@ import { checkChannelType } from './facadeArgs.js';
 import type { StateLimits } from './limits.js';
 import { applyStatePatch } from '../model/applyStatePatch.js';
 import { PresenceError } from './PresenceError.js';
-import type { RoomOptions } from '../channel/PresenceRoom.js';
+import type { RoomOptions } from '../channel/RoomOwner.js';
 import type { FrozenState } from '../model/stateObject.js';
 import { EMPTY_STATE } from '../model/stateObject.js';
 import type { JoinOptions, UserState } from '../types.js';
