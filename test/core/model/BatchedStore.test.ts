@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildOccupant } from '../../../src/core/model/occupantRecords.js';
 import { BatchedStore } from '../../../src/core/model/BatchedStore.js';
+import type { HashedOccupantTable } from '../../../src/core/model/OccupantTable.js';
+import { TrieNode } from '../../../src/core/model/occupantTrie.js';
 import { conn, modelWith } from '../helpers/roomState.js';
 
 describe('BatchedStore', () => {
@@ -44,6 +46,33 @@ describe('BatchedStore', () => {
     expect(after.userIds).toBe(before.userIds);
     expect(after.occupants.get('b')).toBe(before.occupants.get('b'));
     expect(after.occupants.get('a')).not.toBe(before.occupants.get('a'));
+  });
+
+  it('commits one update in a 10,000-user room by copying one path of the table', () => {
+    const model = new BatchedStore('room', 'self');
+    for (let i = 0; i < 10_000; i += 1)
+      model.put(buildOccupant(`u${i}`, false, 'online', [conn(`c${i}`)], undefined));
+    model.commit();
+    const before = model.store.getState();
+    const u7 = model.get('u7');
+    model.put(buildOccupant('u7', false, 'online', [conn('c7', { n: 'changed' }, 2)], u7));
+    model.commit();
+    const after = model.store.getState();
+    const nodes = (table: unknown): TrieNode<never>[] => {
+      const out: TrieNode<never>[] = [];
+      const walk = (node: TrieNode<never>): void => {
+        out.push(node);
+        for (const slot of node.slots) if (slot instanceof TrieNode) walk(slot);
+      };
+      walk((table as HashedOccupantTable<never>).root);
+      return out;
+    };
+    const old = new Set(nodes(before.occupants));
+    const fresh = nodes(after.occupants).filter((node) => !old.has(node));
+    // The root and the nodes down to u7: ⌈log32 10,000⌉ + 1 levels at most.
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.length).toBeLessThanOrEqual(4);
+    expect(after.userIds).toBe(before.userIds);
   });
 
   it('cancels an add and a remove of the same user inside one batch', () => {
