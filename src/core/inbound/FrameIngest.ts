@@ -26,10 +26,11 @@ export interface FrameIngestDeps<S extends UserState> {
  */
 export class FrameIngest<S extends UserState> {
   readonly frames: PresenceFrames;
-  private synced = false;
+  private readonly sink: IngestSink<S>;
 
   constructor(private readonly deps: FrameIngestDeps<S>) {
-    this.frames = new PresenceFrames(this.sink(), deps.remainingRefs);
+    this.sink = new IngestSink<S>(deps);
+    this.frames = new PresenceFrames(this.sink, deps.remainingRefs);
   }
 
   /** A raw `presence_state` frame. */
@@ -43,34 +44,56 @@ export class FrameIngest<S extends UserState> {
   }
 
   private ingest(apply: () => void): void {
-    this.synced = false;
+    this.sink.applied = false;
     this.deps.batch(apply);
     // A diff buffered before its join's presence_state applied nothing: no `sync` for it.
-    if (this.synced) this.deps.supabase.emitSupabase('sync', { event: 'sync' });
+    if (this.sink.applied) this.deps.supabase.emitSupabase('sync', { event: 'sync' });
+  }
+}
+
+/**
+ * Where `PresenceFrames` hands its reconciled changes. A class, not an object literal of
+ * closures: its methods are the same functions for every room, so the hot loop of a cold
+ * `presence_state` (optimized once) is not thrown away by the next room's new closures.
+ */
+class IngestSink<S extends UserState> implements FrameSink {
+  /** A frame applied something (a `sync` is due after its commit). */
+  applied = false;
+
+  constructor(private readonly deps: FrameIngestDeps<S>) {}
+
+  joined(
+    key: string,
+    fresh: readonly RawMeta[],
+    listed: readonly RawMeta[],
+    before: readonly RawMeta[],
+    fullSync: boolean,
+  ): void {
+    const { reconciler, supabase } = this.deps;
+    if (fresh.length > 0) reconciler.metasJoined(key, fresh, fullSync);
+    if (supabase.hasSupabase('join')) {
+      const [newPresences, currentPresences] = views(listed, before);
+      supabase.emitSupabase('join', { event: 'join', key, currentPresences, newPresences });
+    }
   }
 
-  private sink(): FrameSink {
+  left(
+    key: string,
+    removed: readonly RawMeta[],
+    listed: readonly RawMeta[],
+    after: readonly RawMeta[],
+  ): void {
     const { reconciler, supabase } = this.deps;
-    return {
-      joined(key, fresh, listed, before, fullSync) {
-        if (fresh.length > 0) reconciler.metasJoined(key, fresh, fullSync);
-        if (supabase.hasSupabase('join')) {
-          const [newPresences, currentPresences] = views(listed, before);
-          supabase.emitSupabase('join', { event: 'join', key, currentPresences, newPresences });
-        }
-      },
-      left(key, removed, listed, after) {
-        if (removed.length > 0) reconciler.metasLeft(key, removed);
-        if (supabase.hasSupabase('leave')) {
-          const [leftPresences, currentPresences] = views(listed, after);
-          supabase.emitSupabase('leave', { event: 'leave', key, currentPresences, leftPresences });
-        }
-      },
-      synced: (fullSync) => {
-        this.synced = true;
-        this.deps.onSynced(fullSync);
-      },
-    };
+    if (removed.length > 0) reconciler.metasLeft(key, removed);
+    if (supabase.hasSupabase('leave')) {
+      const [leftPresences, currentPresences] = views(listed, after);
+      supabase.emitSupabase('leave', { event: 'leave', key, currentPresences, leftPresences });
+    }
+  }
+
+  synced(fullSync: boolean): void {
+    this.applied = true;
+    this.deps.onSynced(fullSync);
   }
 }
 
