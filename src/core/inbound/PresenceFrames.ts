@@ -100,7 +100,7 @@ export class PresenceFrames {
       const listed = metasOf(listedKeys[key]);
       const before = this.index.get(key);
       if (!before) {
-        this.join(key, listed, true);
+        this.join(key, listed, true, NONE);
         continue;
       }
       const joined = listed.filter((meta) => !hasRef(before, refOf(meta)));
@@ -132,8 +132,13 @@ export class PresenceFrames {
     for (const key of leaves.keys) this.leave(key, metasOf(leaves.of[key]));
   }
 
-  private join(key: string, listed: readonly RawMeta[], fullSync: boolean): void {
-    const before = this.index.get(key) ?? NONE;
+  /** `before`: the key's metas when the caller has just read them (a cold sync reads once). */
+  private join(
+    key: string,
+    listed: readonly RawMeta[],
+    fullSync: boolean,
+    before = this.index.get(key) ?? NONE,
+  ): void {
     let fresh = listed;
     let next = listed;
     if (before.length > 0) {

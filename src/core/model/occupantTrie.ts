@@ -31,14 +31,21 @@ export class CollisionNode<S extends UserState> {
 /** What a node slot holds: an occupant, or a deeper node. */
 export type Slot<S extends UserState> = Occupant<S> | TrieNode<S> | CollisionNode<S>;
 
+/** The last id hashed and its hash: a change reads its user, then writes it (one hash, not two). */
+let lastId = '';
+let lastHash = 0x811c9dc5;
+
 /** FNV-1a over UTF-16 code units, as an unsigned 32-bit integer. */
 export function hashOf(userId: string): number {
+  if (userId === lastId) return lastHash;
   let hash = 0x811c9dc5;
   for (let i = 0; i < userId.length; i += 1) {
     hash ^= userId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  lastId = userId;
+  lastHash = hash >>> 0;
+  return lastHash;
 }
 
 /** Set bits in a 32-bit integer. */
