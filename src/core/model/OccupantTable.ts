@@ -1,5 +1,6 @@
 import type { Occupant, OccupantTable, UserState } from '../types.js';
-import { Editor, hashOf, lookup, occupantsOf, TrieNode } from './occupantTrie.js';
+import { Editor, hashOf, lookup, TrieNode } from './occupantTrie.js';
+import { occupantsOf } from './occupantsOf.js';
 
 /**
  * A persistent hash trie of occupants (see `occupantTrie`). Snapshots never change; `edit()`
