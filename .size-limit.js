@@ -87,9 +87,9 @@ export default [
     path: 'scripts/size/coreAndReact.js',
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB (issue 8); measured 33.7 kB: everything, including the pure models and the
+    // Target 12 kB (issue 8); measured 34.9 kB: everything, including the pure models and the
     // attestation signer and verifier (the root re-exports presence-kit/identity).
-    limit: '34 kB',
+    limit: '35.5 kB',
   },
   {
     name: 'typical import: createPresence + createPresenceContext',
@@ -99,25 +99,28 @@ export default [
     },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB; measured 21.8 kB (24.3 kB before the directory and verified identity became
-    // imports of their own). Ratchet, not the target (see the README).
-    limit: '22 kB',
+    // Target 12 kB; measured 23.1 kB: 24.3 kB before the directory and verified identity became
+    // imports of their own (21.8 kB), then +1.2 kB for the occupant hash trie (updates that do
+    // not grow with the room), the socket-only goodbye and the shared rejoin timer. Ratchet, not
+    // the target (see the README).
+    limit: '23.5 kB',
   },
   {
     name: 'presence-kit (core alone, everything it exports)',
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // No target of its own; measured 28.8 kB (the models and the identity re-exports included).
-    limit: '29 kB',
+    // No target of its own; measured 30 kB (the models and the identity re-exports included).
+    limit: '30.5 kB',
   },
   {
     name: 'presence-kit/directory: whereNowDirectory, on top of createPresence',
     import: { 'dist/directory.js': '{ whereNowDirectory }' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Measured 1.3 kB: what `directory: whereNowDirectory()` adds; nothing without the import.
-    limit: '1.5 kB',
+    // Measured 1.8 kB: what `directory: whereNowDirectory()` adds (with its own rejoining
+    // channel); nothing without the import.
+    limit: '2 kB',
     modifyEsbuildConfig: onTopOfCreatePresence,
   },
   {

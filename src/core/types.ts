@@ -71,7 +71,7 @@ export interface Occupant<S extends UserState = UserState> {
   readonly verified?: boolean;
 }
 
-/** Read-only, structurally shared map of occupants: an update copies O(√N), never O(N). */
+/** Read-only, structurally shared map of occupants: an update copies one path of a 32-way trie, O(log N). */
 export interface OccupantTable<S extends UserState = UserState> extends Iterable<Occupant<S>> {
   readonly size: number;
   get(userId: string): Occupant<S> | undefined;
