@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer } from 'react';
-import { resolveProfile, type ProfilePolicy } from '../core/index.js';
+import { displayNameOf } from '../core/index.js';
 import { useOtherUserIds, useRoom } from '../react/index.js';
 import { PresenceListOrder } from './PresenceListOrder.js';
 import type { ProfileProps } from './profileProps.js';
@@ -14,7 +14,7 @@ export function usePresenceListOrder(
 ): readonly string[] {
   const room = useRoom();
   const ids = useOtherUserIds();
-  const { getProfile, avatarOrigins } = props;
+  const { getProfile } = props;
   const locale = typeof props.locale === 'string' ? props.locale : props.locale?.join(',');
   // One order per room and locale. The name reader may be new every render: an inline
   // `getProfile` keeps the order, and names are re-read on each user's next change.
@@ -24,9 +24,8 @@ export function usePresenceListOrder(
   }, [locale, room]);
   const nameOf = (userId: string) => {
     const occupant = room?.store.getState().occupants.get(userId);
-    if (occupant === undefined) return userId;
-    const policy: ProfilePolicy = avatarOrigins === undefined ? {} : { avatarOrigins };
-    return resolveProfile(occupant, getProfile, policy).name;
+    // The name alone: an order needs none of the colour, initials or avatar URL work.
+    return occupant === undefined ? userId : displayNameOf(occupant, getProfile);
   };
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const sorted = order === null ? ids : order.order(ids, nameOf);

@@ -18,7 +18,7 @@ export type * from './facade/Presence.js';
 export type * from './facade/PresenceOptions.js';
 export type * from './facade/DirectoryPlugin.js';
 export type * from './facade/IdentityPlugin.js';
-export { defaultProfile, resolveProfile } from './models/profile.js';
+export { defaultProfile, displayNameOf, resolveProfile } from './models/profile.js';
 export type * from './models/profile.js';
 export { sanitizeDisplayText, DISPLAY_TEXT_MAX } from './models/sanitizeDisplayText.js';
 export { safeAvatarUrl, AVATAR_URL_MAX } from './models/safeAvatarUrl.js';

@@ -72,9 +72,7 @@ export function resolveProfile<O extends ProfileSource>(
   policy: ProfilePolicy = {},
 ): DisplayProfile {
   const raw = readProfile(occupant, getProfile);
-  const max = policy.maxNameLength ?? DISPLAY_TEXT_MAX;
-  const name =
-    sanitizeDisplayText(raw?.name, max) || sanitizeDisplayText(occupant.userId, max) || '?';
+  const name = safeName(raw, occupant.userId, policy);
   const color = safeColor(raw?.color) ?? stableColor(occupant.userId);
   return {
     userId: occupant.userId,
@@ -84,6 +82,27 @@ export function resolveProfile<O extends ProfileSource>(
     color,
     textColor: textColorOn(color),
   };
+}
+
+/**
+ * Only the sanitised display name of {@link resolveProfile}, for callers that sort or filter by
+ * name (a list's order) and need none of the colour, initials or URL work.
+ */
+export function displayNameOf<O extends ProfileSource>(
+  occupant: O,
+  getProfile?: GetProfile<O>,
+  policy: Pick<ProfilePolicy, 'maxNameLength'> = {},
+): string {
+  return safeName(readProfile(occupant, getProfile), occupant.userId, policy);
+}
+
+function safeName(
+  raw: Partial<Record<keyof Profile, unknown>> | undefined,
+  userId: string,
+  policy: Pick<ProfilePolicy, 'maxNameLength'>,
+): string {
+  const max = policy.maxNameLength ?? DISPLAY_TEXT_MAX;
+  return sanitizeDisplayText(raw?.name, max) || sanitizeDisplayText(userId, max) || '?';
 }
 
 function readProfile<O extends ProfileSource>(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultProfile,
+  displayNameOf,
   initialsOf,
   resolveProfile,
   safeAvatarUrl,
@@ -157,5 +158,20 @@ describe('profiles', () => {
     const blank = resolveProfile(occupant('u3'), () => ({ name: '\u200f\u0000 ' }));
     expect(blank.name).toBe('u3');
     expect(resolveProfile(occupant('\u0000'), () => ({ name: '' })).name).toBe('?');
+  });
+
+  it('gives the same name through displayNameOf (the name alone) as resolveProfile', () => {
+    const cases: [ReturnType<typeof occupant>, ((o: { userId: string }) => never) | undefined][] = [
+      [occupant('ada', { name: '  Ada \u202eLovelace ' }), undefined],
+      [occupant('u\u202e2'), () => null as never],
+      [occupant('u3'), () => ({ name: '\u200f\u0000 ' }) as never],
+      [occupant('\u0000'), () => ({ name: '' }) as never],
+      [occupant('long', { name: 'x'.repeat(300) }), undefined],
+    ];
+    for (const [who, getProfile] of cases)
+      expect(displayNameOf(who, getProfile)).toBe(resolveProfile(who, getProfile).name);
+    expect(displayNameOf(occupant('z', { name: 'abcdef' }), undefined, { maxNameLength: 3 })).toBe(
+      'ab…',
+    );
   });
 });
