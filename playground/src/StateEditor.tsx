@@ -74,7 +74,7 @@ export function StateEditor() {
                 <td>{mine[k]}</td>
                 <td>
                   <button type="button" onClick={() => run(removeState({ states: [k] }))}>
-                    Remove <span className="visually-hidden">{k}</span>
+                    Remove <span className="pk-visually-hidden">{k}</span>
                   </button>
                 </td>
               </tr>
