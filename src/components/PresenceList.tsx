@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useCallback, useId, useRef, type ReactNode } from 'react';
+import { forwardRef, useId, useRef, type ReactNode } from 'react';
 import { usePresence, useSelf } from '../react/index.js';
 import type { LabelOverrides } from './labels.js';
 import { useLabels } from './labels.js';
@@ -8,6 +7,7 @@ import { PRESENCE_LIST_LABELS, type PresenceListLabels } from './presenceListLab
 import { PresenceListRow } from './PresenceListRow.js';
 import { usePresenceListOrder } from './PresenceListSort.js';
 import type { ProfileProps } from './profileProps.js';
+import { useFixedRowWindow } from './useFixedRowWindow.js';
 
 /** Props of {@link PresenceList}. */
 export interface PresenceListProps extends ProfileProps {
@@ -27,12 +27,18 @@ export interface PresenceListProps extends ProfileProps {
 
 const NO_FIELDS: readonly string[] = [];
 
+function indexes(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
+}
+
 /**
  * Who is in the provider's room: us first, then everyone by name, each with a status (online,
  * away, reconnecting, leaving) and the chosen state `fields`; a count of everyone in the header.
- * Virtualized (`@tanstack/react-virtual`): 10,000 people render a few dozen rows. One person's
- * change re-renders their row only; the name order is kept incrementally, never re-sorted per
- * change. Give it a height (`--pk-presence-list-height`, default 20rem).
+ * Windowed: rows have one fixed height (`rowHeight`), so only the rows in view plus `overscan`
+ * each way are in the DOM and 10,000 people render a few dozen rows; scrolling re-renders the
+ * list only when a row enters or leaves the view. One person's change re-renders their row only;
+ * the name order is kept incrementally, never re-sorted per change. Give it a height
+ * (`--pk-presence-list-height`, default 20rem).
  *
  * @example
  * <PresenceList fields={['status']} />
@@ -46,18 +52,10 @@ export const PresenceList = forwardRef<HTMLElement, PresenceListProps>(
     const total = usePresence((room) => room.occupancy);
     const offset = selfId === null ? 0 : 1;
     const count = others.length + offset;
-    const idAt = useCallback(
-      (index: number) => (index < offset ? (selfId as string) : (others[index - offset] ?? '')),
-      [others, offset, selfId],
-    );
+    const idAt = (index: number) =>
+      index < offset ? (selfId as string) : (others[index - offset] ?? '');
     const scroller = useRef<HTMLDivElement>(null);
-    const virtualizer = useVirtualizer({
-      count,
-      getScrollElement: () => scroller.current,
-      estimateSize: () => rowHeight,
-      getItemKey: idAt,
-      overscan,
-    });
+    const rows = useFixedRowWindow(scroller, { count, rowHeight, overscan });
     const titleId = useId();
     const fieldKeys = fields.join('\n');
     return (
@@ -83,14 +81,14 @@ export const PresenceList = forwardRef<HTMLElement, PresenceListProps>(
           {count === 0 ? (
             <p className="pk-presence-list__empty">{labels.empty}</p>
           ) : (
-            <ul className="pk-presence-list__rows" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((item) => (
+            <ul className="pk-presence-list__rows" style={{ height: rows.totalHeight }}>
+              {indexes(rows.start, rows.end).map((index) => (
                 <PresenceListRow
-                  key={item.key as string}
-                  userId={idAt(item.index)}
-                  top={item.start}
+                  key={idAt(index)}
+                  userId={idAt(index)}
+                  top={rows.top(index)}
                   height={rowHeight}
-                  position={item.index + 1}
+                  position={index + 1}
                   size={count}
                   fieldKeys={fieldKeys}
                   labels={labels}
