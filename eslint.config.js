@@ -99,10 +99,7 @@ const anyPackageSelf = forbid(
 );
 
 const coreLayer = layer(
-  forbid(
-    String.raw`^react(-dom)?(/|$)|^@tanstack/react-|^use-sync-external-store`,
-    'src/core never imports React.',
-  ),
+  forbid(String.raw`^react(-dom)?(/|$)|^use-sync-external-store`, 'src/core never imports React.'),
   forbid(
     '^zustand(/(react|traditional))?$',
     'src/core uses zustand/vanilla only (zustand itself imports React).',

@@ -35,12 +35,7 @@ export const react18Project: TestProjectInlineConfiguration = {
     setupFiles: ['test/setup/nodeRealm.ts', 'test/react18/oneReact.ts'],
     server: {
       deps: {
-        inline: [
-          '@testing-library/react',
-          '@tanstack/react-virtual',
-          'zustand',
-          'use-sync-external-store',
-        ],
+        inline: ['@testing-library/react', 'zustand', 'use-sync-external-store'],
       },
     },
   },
