@@ -21,71 +21,71 @@ const SYNC_GRACE_MS = 5000;
  * `presence_state` comes).
  */
 export class JoinWaiters {
-  private joining: Deferred | null = null;
-  private rejoining: Deferred | null = null;
+  #joining: Deferred | null = null;
+  #rejoining: Deferred | null = null;
   /** A `presence_state` arrived since the current channel's join was sent. */
-  private joinSynced = false;
-  private grace: ReturnType<typeof setTimeout> | null = null;
+  #joinSynced = false;
+  #grace: ReturnType<typeof setTimeout> | null = null;
 
   /** The first join, until it settles. */
   get joinPending(): boolean {
-    return this.joining !== null;
+    return this.#joining !== null;
   }
 
   /** A rejoin in flight, if any. */
   get rejoin(): Promise<void> | null {
-    return this.rejoining?.promise ?? null;
+    return this.#rejoining?.promise ?? null;
   }
 
   /** Any join waits for the channel. */
   get pending(): boolean {
-    return this.joining !== null || this.rejoining !== null;
+    return this.#joining !== null || this.#rejoining !== null;
   }
 
   startJoin(): Promise<void> {
-    return (this.joining = deferred()).promise;
+    return (this.#joining = deferred()).promise;
   }
 
   startRejoin(): Promise<void> {
-    return (this.rejoining = deferred()).promise;
+    return (this.#rejoining = deferred()).promise;
   }
 
   /** The current channel's join went out: its first `presence_state` is still to come. */
   joinSent(): void {
-    this.joinSynced = false;
+    this.#joinSynced = false;
   }
 
   /** SUBSCRIBED: resolves if synced already, else once synced or after the grace. */
   subscribed(): void {
-    if (this.pending && !this.joinSynced && this.grace === null)
-      this.grace = setTimeout(() => this.resolveAll(), SYNC_GRACE_MS);
-    if (this.joinSynced) this.resolveAll();
+    if (this.pending && !this.#joinSynced && this.#grace === null)
+      this.#grace = setTimeout(() => this.resolveAll(), SYNC_GRACE_MS);
+    if (this.#joinSynced) this.resolveAll();
   }
 
   /** A presence frame was applied (`up`: subscribed); a `presence_state` ends the join. */
   frame(fullSync: boolean, up: boolean): void {
-    if (fullSync) this.joinSynced = true;
-    if (up && this.joinSynced) this.resolveAll();
+    if (fullSync) this.#joinSynced = true;
+    if (up && this.#joinSynced) this.resolveAll();
   }
 
   resolveAll(): void {
-    this.settle((waiter) => waiter.resolve(), true);
+    this.#settle((waiter) => waiter.resolve(), true);
   }
 
   rejectAll(error: PresenceError): void {
-    this.settle((waiter) => waiter.reject(error), true);
+    this.#settle((waiter) => waiter.reject(error), true);
   }
 
   rejectRejoin(error: PresenceError): void {
-    this.settle((waiter) => waiter.reject(error), false);
+    this.#settle((waiter) => waiter.reject(error), false);
   }
 
-  private settle(run: (waiter: Deferred) => void, withJoin: boolean): void {
-    if (this.grace !== null) clearTimeout(this.grace);
-    this.grace = null;
-    const waiters = withJoin ? [this.joining, this.rejoining] : [this.rejoining];
-    if (withJoin) this.joining = null;
-    this.rejoining = null;
+  #settle(run: (waiter: Deferred) => void, withJoin: boolean): void {
+    if (this.#grace !== null) clearTimeout(this.#grace);
+    this.#grace = null;
+    const waiters = withJoin ? [this.#joining, this.#rejoining] : [this.#rejoining];
+    if (withJoin) this.#joining = null;
+    this.#rejoining = null;
     for (const waiter of waiters) if (waiter) run(waiter);
   }
 }

@@ -41,31 +41,33 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
   readonly channelType: ChannelType;
   /** @internal The raw presence metas per key (tests read them). */
   readonly frames: PresenceFrames;
-  private readonly batched: BatchedStore<S>;
-  private readonly committer: Committer<S>;
-  private readonly reconciler: ConnectionReconciler<S>;
-  private readonly outbox: Outbox<S>;
-  private readonly events: AgoraEvents<S>;
-  private readonly lifecycle: ChannelLifecycle<S>;
-  private readonly listeners = new AppListeners();
-  private readonly line: RoomChannel;
-  private readonly broadcasts: RoomBroadcasts;
+  readonly #batched: BatchedStore<S>;
+  readonly #committer: Committer<S>;
+  readonly #reconciler: ConnectionReconciler<S>;
+  readonly #outbox: Outbox<S>;
+  readonly #events: AgoraEvents<S>;
+  readonly #lifecycle: ChannelLifecycle<S>;
+  readonly #listeners = new AppListeners();
+  readonly #line: RoomChannel;
+  readonly #broadcasts: RoomBroadcasts;
   /** Dropped remote payloads, reported coalesced and never written to the store. */
-  private readonly rejections: RejectionReporter;
+  readonly #rejections: RejectionReporter;
+  readonly #owner: RoomOwner;
 
   constructor(
-    private readonly owner: RoomOwner,
+    owner: RoomOwner,
     readonly channelName: string,
     options: RoomOptions<S>,
   ) {
+    this.#owner = owner;
     const { selfId, settings } = owner;
     this.channelType = options.channelType;
-    this.rejections = new RejectionReporter(channelName, (error) => owner.report(error));
-    this.batched = new BatchedStore<S>(channelName, selfId);
-    this.store = this.batched.store;
-    this.line = new RoomChannel(owner.client, channelName, settings);
+    this.#rejections = new RejectionReporter(channelName, (error) => owner.report(error));
+    this.#batched = new BatchedStore<S>(channelName, selfId);
+    this.store = this.#batched.store;
+    this.#line = new RoomChannel(owner.client, channelName, settings);
     const connectionId = randomId();
-    this.outbox = new Outbox<S>(
+    this.#outbox = new Outbox<S>(
       selfId,
       connectionId,
       options.initialState,
@@ -73,66 +75,66 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
         channelName,
         settings,
         channel: () => this.channel,
-        canSend: () => this.lifecycle.pushes.canSend(),
-        track: (meta) => this.lifecycle.pushes.track(meta),
+        canSend: () => this.#lifecycle.pushes.canSend(),
+        track: (meta) => this.#lifecycle.pushes.track(meta),
         report: (error) => owner.report(error),
       }),
       settings,
     );
-    this.events = new AgoraEvents<S>(
+    this.#events = new AgoraEvents<S>(
       { ...settings, ...options, channelName },
       () => this.store.getState(),
       (event) => owner.emit(event as PresenceEvent<UserState>),
     );
-    this.committer = new Committer<S>(this.batched, (facts) => this.events.handle(facts));
-    const batch = (write: () => void) => this.committer.batch(write);
-    this.reconciler = new ConnectionReconciler<S>({
-      store: this.batched,
+    this.#committer = new Committer<S>(this.#batched, (facts) => this.#events.handle(facts));
+    const batch = (write: () => void) => this.#committer.batch(write);
+    this.#reconciler = new ConnectionReconciler<S>({
+      store: this.#batched,
       selfId,
       localConnectionId: connectionId,
       limits: settings.limits,
       debounceMs: settings.debounceMs,
       now: () => Date.now(),
-      reject: (reason) => this.rejections.reject(reason),
-      onNewcomer: () => this.outbox.resendIfLagging(),
+      reject: (reason) => this.#rejections.reject(reason),
+      onNewcomer: () => this.#outbox.resendIfLagging(),
       batch,
-      isOwnMeta: (version, proof, ref) => this.outbox.ownTracks.claim(version, proof, ref),
+      isOwnMeta: (version, proof, ref) => this.#outbox.ownTracks.claim(version, proof, ref),
       identity: settings.identity?.gate<S>(channelName) ?? null,
     });
-    this.lifecycle = this.createLifecycle(batch);
-    this.broadcasts = new RoomBroadcasts({
+    this.#lifecycle = this.#createLifecycle(batch);
+    this.#broadcasts = new RoomBroadcasts({
       channelName,
       channel: () => this.channel,
-      canSend: () => this.lifecycle.pushes.canSend(),
-      listeners: this.listeners,
+      canSend: () => this.#lifecycle.pushes.canSend(),
+      listeners: this.#listeners,
       batch,
-      reconciler: this.reconciler,
+      reconciler: this.#reconciler,
     });
     const ingest = new FrameIngest<S>({
-      reconciler: this.reconciler,
-      supabase: this.listeners,
+      reconciler: this.#reconciler,
+      supabase: this.#listeners,
       batch,
-      onSynced: (fullSync) => this.lifecycle.onSync(fullSync),
+      onSynced: (fullSync) => this.#lifecycle.onSync(fullSync),
       remainingRefs: () => this.channel.presenceState(),
     });
     this.frames = ingest.frames;
-    this.line.bind((channel) =>
+    this.#line.bind((channel) =>
       bindChannel(channel, {
         presenceState: (payload, joinRef) => ingest.state(payload, joinRef),
         presenceDiff: (payload, joinRef) => ingest.diff(payload, joinRef),
-        broadcast: (event, payload) => this.broadcasts.deliver(event, payload),
-        shutdownNotice: (reason) => this.lifecycle.noteShutdown(reason),
+        broadcast: (event, payload) => this.#broadcasts.deliver(event, payload),
+        shutdownNotice: (reason) => this.#lifecycle.noteShutdown(reason),
       }),
     );
   }
 
   /** The current supabase-js channel: a rejoin after a shutdown replaces it. */
   get channel(): RealtimeChannel {
-    return this.line.current;
+    return this.#line.current;
   }
 
   rejoin(): Promise<void> {
-    return this.lifecycle.rejoin();
+    return this.#lifecycle.rejoin();
   }
 
   presenceState(): SupabasePresenceState {
@@ -143,49 +145,50 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
     event: SupabaseEventName,
     handler: (payload: SupabasePresenceEvent) => void,
   ): () => void {
-    return this.listeners.onSupabase(event, handler);
+    return this.#listeners.onSupabase(event, handler);
   }
 
   onBroadcast(event: string, handler: (payload: unknown) => void): () => void {
-    return this.listeners.onBroadcast(event, handler);
+    return this.#listeners.onBroadcast(event, handler);
   }
 
   sendBroadcast(event: string, payload: Record<string, unknown>): Promise<void> {
-    return this.broadcasts.send(event, payload);
+    return this.#broadcasts.send(event, payload);
   }
 
   subscribeUser(userId: string, listener: () => void): () => void {
-    return this.batched.subscribeUser(userId, listener);
+    return this.#batched.subscribeUser(userId, listener);
   }
 
   /** @internal Subscribes; resolves once subscribed and the first `presence_state` is applied. */
   start(): Promise<void> {
-    return this.lifecycle.start();
+    return this.#lifecycle.start();
   }
 
   /** @internal Leaves on purpose (announces the leave, then removes the channel). */
   leave(): Promise<void> {
-    return this.lifecycle.leave();
+    return this.#lifecycle.leave();
   }
 
   /** @internal Sends `pk:leave` while the socket is still open (the page is going away). */
   announceLeave(): void {
-    this.outbox.announceLeave();
+    this.#outbox.announceLeave();
   }
 
   /** @internal Our own state on this connection. */
   get localState(): FrozenState<S> {
-    return this.outbox.current;
+    return this.#outbox.current;
   }
 
   /** @internal Replaces our own state (already validated) and sends it. */
   setLocalState(next: FrozenState<S>): void {
-    if (!this.outbox.replace(next) || !this.lifecycle.everSubscribed) return;
-    this.committer.batch(() => this.reconciler.putLocal(this.outbox.connection()));
+    if (!this.#outbox.replace(next) || !this.#lifecycle.everSubscribed) return;
+    this.#committer.batch(() => this.#reconciler.putLocal(this.#outbox.connection()));
   }
 
-  private createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
-    const { owner, line } = this;
+  #createLifecycle(batch: (write: () => void) => void): ChannelLifecycle<S> {
+    const owner = this.#owner;
+    const line = this.#line;
     return new ChannelLifecycle<S>({
       channelName: this.channelName,
       channel: () => line.current,
@@ -195,14 +198,14 @@ export class PresenceRoom<S extends UserState = UserState> implements Room<S> {
       staleAfterMs: owner.settings.staleAfterMs,
       autoRejoin: owner.settings.autoRejoin,
       batch,
-      store: this.batched,
-      reconciler: this.reconciler,
-      outbox: this.outbox,
+      store: this.#batched,
+      reconciler: this.#reconciler,
+      outbox: this.#outbox,
       disposeParts: () => {
-        this.outbox.dispose();
-        this.reconciler.dispose();
-        this.rejections.dispose();
-        this.events.dispose();
+        this.#outbox.dispose();
+        this.#reconciler.dispose();
+        this.#rejections.dispose();
+        this.#events.dispose();
       },
       report: (error) => owner.report(error),
       onStatusChange: () => owner.onStatusChange(),

@@ -33,23 +33,26 @@ const TOKEN_DELAYS_MS = [0, 1000, 4000];
  * calls `rejoin()`. `schedule` runs the rejoin at that time.
  */
 export class RejoinPolicy {
-  private attempts = 0;
-  private lastAt = Number.NEGATIVE_INFINITY;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  #attempts = 0;
+  #lastAt = Number.NEGATIVE_INFINITY;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #random: () => number;
 
-  constructor(private readonly random: () => number = Math.random) {}
+  constructor(random: () => number = Math.random) {
+    this.#random = random;
+  }
 
   /** The delay before the next automatic rejoin after `reason`, or `null` for none. */
   next(reason: string, now: number): number | null {
     const cause = shutdownCause(reason);
     if (cause === 'other') return null;
-    if (now - this.lastAt > EPISODE_MS) this.attempts = 0;
-    this.lastAt = now;
-    const attempt = this.attempts;
-    this.attempts += 1;
+    if (now - this.#lastAt > EPISODE_MS) this.#attempts = 0;
+    this.#lastAt = now;
+    const attempt = this.#attempts;
+    this.#attempts += 1;
     if (cause === 'token') return TOKEN_DELAYS_MS[attempt] ?? null;
     const full = Math.min(MAX_DELAY_MS, RATE_LIMIT_BASE_MS * 2 ** Math.min(attempt, 16));
-    return Math.round(full * (0.5 + this.random() * 0.5));
+    return Math.round(full * (0.5 + this.#random() * 0.5));
   }
 
   /** Runs `rejoin` after the delay `next(reason)` gives, if any (replacing one pending). */
@@ -57,15 +60,15 @@ export class RejoinPolicy {
     this.cancel();
     const delay = this.next(reason, Date.now());
     if (delay === null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
       rejoin();
     }, delay);
   }
 
   /** Drops a pending rejoin. */
   cancel(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 }

@@ -28,80 +28,84 @@ export interface RejoiningChannelEvents {
  * Throws `PresenceError` when the topic is already in use on the client.
  */
 export class RejoiningChannel {
-  private readonly line: RoomChannel;
-  private readonly policy = new RejoinPolicy();
+  readonly #line: RoomChannel;
+  readonly #policy = new RejoinPolicy();
   /** The channel whose statuses we follow; `null` once it is closed, refused or disposed. */
-  private live: RealtimeChannel | null = null;
-  private joined = false;
-  private shutdownReason: string | null = null;
-  private disposed = false;
+  #live: RealtimeChannel | null = null;
+  #joined = false;
+  #shutdownReason: string | null = null;
+  #disposed = false;
+  readonly #channelName: string;
+  readonly #events: RejoiningChannelEvents;
 
   constructor(
     client: SupabaseClient,
-    private readonly channelName: string,
+    channelName: string,
     settings: { presenceKey: string; private: boolean },
-    private readonly events: RejoiningChannelEvents,
+    events: RejoiningChannelEvents,
   ) {
-    this.line = new RoomChannel(client, channelName, settings);
-    this.line.bind((channel) => {
-      onShutdownNotice(channel, (reason) => (this.shutdownReason = reason));
+    this.#channelName = channelName;
+    this.#events = events;
+    this.#line = new RoomChannel(client, channelName, settings);
+    this.#line.bind((channel) => {
+      onShutdownNotice(channel, (reason) => (this.#shutdownReason = reason));
       events.bind(channel);
     });
-    const wait = this.line.prepareJoin();
-    if (wait === null) this.subscribe();
-    else void wait.then(() => !this.disposed && this.subscribe());
+    const wait = this.#line.prepareJoin();
+    if (wait === null) this.#subscribe();
+    else void wait.then(() => !this.#disposed && this.#subscribe());
   }
 
   /** The current channel. */
   get channel(): RealtimeChannel {
-    return this.line.current;
+    return this.#line.current;
   }
 
   /** Leaves for good: no rejoin after this. */
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.live = null;
-    this.policy.cancel();
-    await this.line.remove().catch(ignore);
+    this.#disposed = true;
+    this.#live = null;
+    this.#policy.cancel();
+    await this.#line.remove().catch(ignore);
   }
 
-  private subscribe(): void {
-    const channel = this.line.current;
-    this.live = channel;
-    this.joined = false;
+  #subscribe(): void {
+    const channel = this.#line.current;
+    this.#live = channel;
+    this.#joined = false;
     // Our own removal reports CLOSED too: only the live channel's statuses count.
     channel.subscribe((status, err) => {
-      if (channel !== this.live) return;
+      if (channel !== this.#live) return;
       if (status === 'SUBSCRIBED') {
-        this.joined = true;
-        this.events.joined();
+        this.#joined = true;
+        this.#events.joined();
       } else if (status === 'CLOSED') {
-        this.shutDown('CHANNEL_SHUTDOWN', this.shutdownReason ?? 'the server closed the channel');
-      } else if (!this.joined) {
-        this.shutDown('OPERATION_FAILED', `join failed: ${err?.message ?? status}`);
+        this.#shutDown('CHANNEL_SHUTDOWN', this.#shutdownReason ?? 'the server closed the channel');
+      } else if (!this.#joined) {
+        this.#shutDown('OPERATION_FAILED', `join failed: ${err?.message ?? status}`);
       } else {
-        this.events.down(false);
+        this.#events.down(false);
         // supabase-js rejoins with the token it holds: make it current first (private channels).
-        void this.line.prepareJoin();
+        void this.#line.prepareJoin();
       }
     });
   }
 
   /** Closed by the server or refused: the channel goes, and comes back if the cause passes. */
-  private shutDown(code: 'CHANNEL_SHUTDOWN' | 'OPERATION_FAILED', reason: string): void {
-    this.live = null;
-    this.shutdownReason = null;
-    this.events.down(true);
-    this.events.report(new PresenceError(code, 'channel', `${this.channelName}: ${reason}`));
+  #shutDown(code: 'CHANNEL_SHUTDOWN' | 'OPERATION_FAILED', reason: string): void {
+    this.#live = null;
+    this.#shutdownReason = null;
+    this.#events.down(true);
+    this.#events.report(new PresenceError(code, 'channel', `${this.#channelName}: ${reason}`));
     // A refused join must not be retried by supabase-js with the same token.
-    void this.line.remove().catch(ignore);
-    this.policy.schedule(reason, () => this.reopen());
+    void this.#line.remove().catch(ignore);
+    this.#policy.schedule(reason, () => this.#reopen());
   }
 
-  private reopen(): void {
-    this.line.reopen().then(
-      () => (this.disposed ? void this.line.remove().catch(ignore) : this.subscribe()),
-      (error: PresenceError) => this.events.report(error),
+  #reopen(): void {
+    this.#line.reopen().then(
+      () => (this.#disposed ? void this.#line.remove().catch(ignore) : this.#subscribe()),
+      (error: PresenceError) => this.#events.report(error),
     );
   }
 }

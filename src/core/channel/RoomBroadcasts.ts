@@ -25,11 +25,15 @@ export interface RoomBroadcastDeps {
  * (no `pk:` names, plain-object payloads, an open socket).
  */
 export class RoomBroadcasts {
-  constructor(private readonly deps: RoomBroadcastDeps) {}
+  readonly #deps: RoomBroadcastDeps;
+
+  constructor(deps: RoomBroadcastDeps) {
+    this.#deps = deps;
+  }
 
   /** One incoming broadcast, from the channel binding. */
   deliver(event: string, payload: unknown): void {
-    const { listeners, batch, reconciler } = this.deps;
+    const { listeners, batch, reconciler } = this.#deps;
     if (!event.startsWith(PK_PREFIX)) {
       listeners.emitBroadcast(event, payload);
       return;
@@ -47,11 +51,11 @@ export class RoomBroadcasts {
       const reason = 'payload must be a plain object';
       throw new PresenceError('INVALID_ARGUMENT', 'sendBroadcast', reason);
     }
-    if (!this.deps.canSend()) {
-      const reason = `channel ${this.deps.channelName} is not subscribed`;
+    if (!this.#deps.canSend()) {
+      const reason = `channel ${this.#deps.channelName} is not subscribed`;
       throw new PresenceError('NOT_CONNECTED', 'sendBroadcast', reason);
     }
-    const result = await this.deps.channel().send({ type: 'broadcast', event, payload });
+    const result = await this.#deps.channel().send({ type: 'broadcast', event, payload });
     if (result === 'ok') return;
     const code = result === 'timed out' ? 'OPERATION_TIMEOUT' : 'OPERATION_FAILED';
     throw new PresenceError(code, 'sendBroadcast', `broadcast ${String(result)}`);

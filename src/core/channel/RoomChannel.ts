@@ -9,26 +9,32 @@ import { openChannel } from './openChannel.js';
  * the same listeners.
  */
 export class RoomChannel {
-  private channel: RealtimeChannel;
-  private binder: ((channel: RealtimeChannel) => void) | null = null;
+  #channel: RealtimeChannel;
+  #binder: ((channel: RealtimeChannel) => void) | null = null;
+  readonly #client: SupabaseClient;
+  readonly #channelName: string;
+  readonly #settings: Pick<PresenceSettings, 'presenceKey' | 'private'>;
 
   constructor(
-    private readonly client: SupabaseClient,
-    private readonly channelName: string,
-    private readonly settings: Pick<PresenceSettings, 'presenceKey' | 'private'>,
+    client: SupabaseClient,
+    channelName: string,
+    settings: Pick<PresenceSettings, 'presenceKey' | 'private'>,
   ) {
-    this.channel = openChannel(client, channelName, settings);
+    this.#client = client;
+    this.#channelName = channelName;
+    this.#settings = settings;
+    this.#channel = openChannel(client, channelName, settings);
   }
 
   /** The current channel. */
   get current(): RealtimeChannel {
-    return this.channel;
+    return this.#channel;
   }
 
   /** Registers listeners (through `binder`) on this and every later channel. */
   bind(binder: (channel: RealtimeChannel) => void): void {
-    this.binder = binder;
-    binder(this.channel);
+    this.#binder = binder;
+    binder(this.#channel);
   }
 
   /**
@@ -39,12 +45,12 @@ export class RoomChannel {
    * nothing to wait for.
    */
   prepareJoin(): Promise<void> | null {
-    return this.settings.private ? makeTokenCurrent(this.client) : null;
+    return this.#settings.private ? makeTokenCurrent(this.#client) : null;
   }
 
   /** Removes the current channel from the client. */
   remove(): Promise<unknown> {
-    return this.client.removeChannel(this.channel);
+    return this.#client.removeChannel(this.#channel);
   }
 
   /**
@@ -53,13 +59,13 @@ export class RoomChannel {
    */
   async reopen(): Promise<void> {
     await this.remove().catch(() => undefined);
-    await makeTokenCurrent(this.client);
+    await makeTokenCurrent(this.#client);
     try {
-      this.channel = openChannel(this.client, this.channelName, this.settings);
+      this.#channel = openChannel(this.#client, this.#channelName, this.#settings);
     } catch (error) {
       throw asPresenceError(error, 'rejoin');
     }
-    this.binder?.(this.channel);
+    this.#binder?.(this.#channel);
   }
 }
 

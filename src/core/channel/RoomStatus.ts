@@ -11,39 +11,45 @@ type LostStatus = 'reconnecting' | 'closed' | 'error';
  * everyone else turns `stale` (at once, or after `staleAfterMs` unless a full sync comes first).
  */
 export class RoomStatus<S extends UserState> {
-  private readonly timers = new NamedTimers<'stale'>();
-  private synced = false;
+  readonly #timers = new NamedTimers<'stale'>();
+  #synced = false;
+  readonly #deps: Pick<
+    LifecycleDeps<S>,
+    'batch' | 'store' | 'reconciler' | 'staleAfterMs' | 'onStatusChange'
+  >;
 
   constructor(
-    private readonly deps: Pick<
+    deps: Pick<
       LifecycleDeps<S>,
       'batch' | 'store' | 'reconciler' | 'staleAfterMs' | 'onStatusChange'
     >,
-  ) {}
+  ) {
+    this.#deps = deps;
+  }
 
   /** Commits `status`, with `also` in the same batch, then tells the owner. */
   commit(status: LostStatus, also?: () => void): void {
-    this.deps.batch(() => {
+    this.#deps.batch(() => {
       also?.();
-      this.deps.store.setStatus(status);
+      this.#deps.store.setStatus(status);
     });
-    this.deps.onStatusChange();
+    this.#deps.onStatusChange();
   }
 
   /** The channel dropped or was shut down: commits `status`; others turn stale now or later. */
   lost(status: 'reconnecting' | 'closed', also?: () => void): void {
-    const { staleAfterMs, reconciler } = this.deps;
+    const { staleAfterMs, reconciler } = this.#deps;
     this.commit(status, () => {
       also?.();
       if (staleAfterMs <= 0) reconciler.markStale();
     });
-    if (staleAfterMs > 0 && !this.timers.has('stale'))
-      this.timers.set('stale', staleAfterMs, () => this.deps.batch(() => reconciler.markStale()));
+    if (staleAfterMs > 0 && !this.#timers.has('stale'))
+      this.#timers.set('stale', staleAfterMs, () => this.#deps.batch(() => reconciler.markStale()));
   }
 
   /** We are subscribed again: nobody turns stale for this loss. */
   back(): void {
-    this.timers.clear('stale');
+    this.#timers.clear('stale');
   }
 
   /**
@@ -51,14 +57,14 @@ export class RoomStatus<S extends UserState> {
    * first one is the room's SNAPSHOT.
    */
   confirmed(): void {
-    this.timers.clear('stale');
-    this.deps.reconciler.reconcileStale();
-    if (!this.synced) this.deps.store.markSnapshot();
-    this.synced = true;
+    this.#timers.clear('stale');
+    this.#deps.reconciler.reconcileStale();
+    if (!this.#synced) this.#deps.store.markSnapshot();
+    this.#synced = true;
   }
 
   /** Stops the stale timer (the room closes for good). */
   dispose(): void {
-    this.timers.clearAll();
+    this.#timers.clearAll();
   }
 }
