@@ -16,49 +16,49 @@ interface Departed {
  * Supabase does not order a `pk:leave` broadcast against the presence leave.
  */
 export class ChainBook {
-  private readonly live = new Map<string, ChainKnowledge>();
-  private readonly departed = new Map<string, Departed>();
+  readonly #live = new Map<string, ChainKnowledge>();
+  readonly #departed = new Map<string, Departed>();
 
   /** The knowledge of the live connection `ref`, if its meta carried a chain. */
   get(ref: string | null): ChainKnowledge | undefined {
-    return ref === null ? undefined : this.live.get(ref);
+    return ref === null ? undefined : this.#live.get(ref);
   }
 
   /** Sets (or, with `null`, forgets) what we know of `ref`'s chain. */
   set(ref: string, knowledge: ChainKnowledge | null): void {
-    if (knowledge) this.live.set(ref, knowledge);
-    else this.live.delete(ref);
+    if (knowledge) this.#live.set(ref, knowledge);
+    else this.#live.delete(ref);
   }
 
   /** `ref` left presence: keep its chain for a late goodbye. */
   depart(ref: string, userId: string, connectionId: string): void {
-    const knowledge = this.live.get(ref);
-    this.live.delete(ref);
+    const knowledge = this.#live.get(ref);
+    this.#live.delete(ref);
     if (!knowledge) return;
-    this.departed.set(ref, { userId, connectionId, knowledge });
-    if (this.departed.size > MAX_DEPARTED) {
-      const oldest = this.departed.keys().next().value;
-      if (oldest !== undefined) this.departed.delete(oldest);
+    this.#departed.set(ref, { userId, connectionId, knowledge });
+    if (this.#departed.size > MAX_DEPARTED) {
+      const oldest = this.#departed.keys().next().value;
+      if (oldest !== undefined) this.#departed.delete(oldest);
     }
   }
 
   /** Departed connections of `userId` labelled `connectionId`, by ref. */
   departedOf(userId: string, connectionId: string): [string, ChainKnowledge][] {
     const out: [string, ChainKnowledge][] = [];
-    for (const [ref, d] of this.departed)
+    for (const [ref, d] of this.#departed)
       if (d.userId === userId && d.connectionId === connectionId) out.push([ref, d.knowledge]);
     return out;
   }
 
   /** Advances a departed connection's chain (its goodbye was proven). */
   setDeparted(ref: string, knowledge: ChainKnowledge): void {
-    const entry = this.departed.get(ref);
+    const entry = this.#departed.get(ref);
     if (entry) entry.knowledge = knowledge;
   }
 
   /** Forgets everything. */
   clear(): void {
-    this.live.clear();
-    this.departed.clear();
+    this.#live.clear();
+    this.#departed.clear();
   }
 }

@@ -45,39 +45,41 @@ export interface ReconcilerDeps<S extends UserState> {
  * batch; the caller's batch commits it (see `Committer`).
  */
 export class ConnectionReconciler<S extends UserState> {
-  private readonly early = new EarlyStates<S>();
-  private readonly chains = new ChainBook();
-  private readonly writer: OccupantWriter<S>;
-  private readonly stale: StaleMarks<S>;
-  private readonly leaves: LeaveDebouncer;
-  private readonly broadcasts: ProvenBroadcasts<S>;
-  private readonly remote: RemoteJoins<S>;
+  readonly #early = new EarlyStates<S>();
+  readonly #chains = new ChainBook();
+  readonly #writer: OccupantWriter<S>;
+  readonly #stale: StaleMarks<S>;
+  readonly #leaves: LeaveDebouncer;
+  readonly #broadcasts: ProvenBroadcasts<S>;
+  readonly #remote: RemoteJoins<S>;
+  readonly #deps: ReconcilerDeps<S>;
 
-  constructor(private readonly deps: ReconcilerDeps<S>) {
-    this.writer = new OccupantWriter<S>(deps.store, deps.selfId);
-    this.stale = new StaleMarks<S>(this.writer);
+  constructor(deps: ReconcilerDeps<S>) {
+    this.#deps = deps;
+    this.#writer = new OccupantWriter<S>(deps.store, deps.selfId);
+    this.#stale = new StaleMarks<S>(this.#writer);
     // An expiry from the debounce timer is a batch of its own; with no debounce it runs inside
     // the frame's batch and joins it.
-    this.leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
-      deps.batch(() => this.expire(userId, graceful)),
+    this.#leaves = new LeaveDebouncer(deps.debounceMs, (userId, graceful) =>
+      deps.batch(() => this.#expire(userId, graceful)),
     );
-    this.remote = new RemoteJoins<S>({
+    this.#remote = new RemoteJoins<S>({
       ...deps,
-      writer: this.writer,
-      chains: this.chains,
-      early: this.early,
-      leaves: this.leaves,
-      stale: this.stale,
+      writer: this.#writer,
+      chains: this.#chains,
+      early: this.#early,
+      leaves: this.#leaves,
+      stale: this.#stale,
     });
-    this.broadcasts = new ProvenBroadcasts<S>({
+    this.#broadcasts = new ProvenBroadcasts<S>({
       ...deps,
-      chains: this.chains,
-      early: this.early,
-      leaves: this.leaves,
-      get: (userId) => this.writer.get(userId),
+      chains: this.#chains,
+      early: this.#early,
+      leaves: this.#leaves,
+      get: (userId) => this.#writer.get(userId),
       put: (userId, status, connections, prev) =>
-        this.writer.put(userId, status, connections, prev),
-      held: this.remote.gate,
+        this.#writer.put(userId, status, connections, prev),
+      held: this.#remote.gate,
     });
   }
 
@@ -85,12 +87,12 @@ export class ConnectionReconciler<S extends UserState> {
   metasJoined(key: string, metas: readonly unknown[], fullSync: boolean): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) && typeof raw.phx_ref === 'string' ? raw.phx_ref : null;
-      const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
+      const parsed = parseConnectionState<S>(raw, this.#deps.limits, this.#deps.now());
       if (ref === null || !parsed.ok) {
         const why = parsed.ok ? 'no phx_ref' : parsed.reason;
-        this.deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${why}`);
-      } else if (this.isOwnMeta(key, parsed.value, ref)) this.writer.setLocalRef(ref);
-      else this.remote.join(key, parsed.value, ref, fullSync);
+        this.#deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${why}`);
+      } else if (this.#isOwnMeta(key, parsed.value, ref)) this.#writer.setLocalRef(ref);
+      else this.#remote.join(key, parsed.value, ref, fullSync);
     }
   }
 
@@ -98,61 +100,61 @@ export class ConnectionReconciler<S extends UserState> {
   metasLeft(key: string, metas: readonly unknown[]): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.phx_ref : undefined;
-      const prev = this.writer.get(key);
+      const prev = this.#writer.get(key);
       if (!prev || typeof ref !== 'string') continue;
-      if (key === this.deps.selfId && this.writer.isLocalRef(ref)) {
+      if (key === this.#deps.selfId && this.#writer.isLocalRef(ref)) {
         // Our own old meta after a reconnect: the local connection stays, it just has no ref now.
-        this.writer.setLocalRef(null);
+        this.#writer.setLocalRef(null);
         continue;
       }
-      this.remote.leave(key, ref);
+      this.#remote.leave(key, ref);
     }
   }
 
   /** A `pk:state` broadcast (see `ProvenBroadcasts`). */
   stateMessage(raw: unknown): void {
-    this.broadcasts.state(raw);
+    this.#broadcasts.state(raw);
   }
 
   /** A `pk:leave` broadcast: a proven one makes that connection's leave a REMOTE_LEAVE. */
   leaveNotice(raw: unknown): void {
-    this.broadcasts.leave(raw);
+    this.#broadcasts.leave(raw);
   }
 
   /** Writes our own connection (after a local change or a subscribe). */
   putLocal(connection: PresenceConnection<S>): void {
-    this.writer.putLocal(connection);
+    this.#writer.putLocal(connection);
   }
 
   /** Our socket is down: everyone else becomes `stale` until the next `presence_state`. */
   markStale(): void {
-    this.stale.mark();
+    this.#stale.mark();
   }
 
   /** A full sync arrived: whoever is still `stale` is confirmed present. O(stale users). */
   reconcileStale(): void {
-    this.stale.reconcile();
+    this.#stale.reconcile();
   }
 
   /** Stops the debounce timers. */
   dispose(): void {
-    this.leaves.dispose();
-    this.early.clear();
-    this.chains.clear();
-    this.remote.dispose();
+    this.#leaves.dispose();
+    this.#early.clear();
+    this.#chains.clear();
+    this.#remote.dispose();
   }
 
   /** Our own meta comes back: ours only if it carries the fresh proof of one of our tracks. */
-  private isOwnMeta(key: string, value: RemoteConnectionState<S>, ref: string): boolean {
-    if (key !== this.deps.selfId || value.connectionId !== this.deps.localConnectionId)
+  #isOwnMeta(key: string, value: RemoteConnectionState<S>, ref: string): boolean {
+    if (key !== this.#deps.selfId || value.connectionId !== this.#deps.localConnectionId)
       return false;
     const proof = value.proof ? encodeProof(value.proof) : null;
-    return this.deps.isOwnMeta(value.version, proof, ref);
+    return this.#deps.isOwnMeta(value.version, proof, ref);
   }
 
-  private expire(userId: string, graceful: boolean): void {
-    const occupant = this.writer.get(userId);
+  #expire(userId: string, graceful: boolean): void {
+    const occupant = this.#writer.get(userId);
     if (!occupant || occupant.status !== 'leaving') return;
-    this.deps.store.remove(userId, graceful ? 'leave' : 'timeout');
+    this.#deps.store.remove(userId, graceful ? 'leave' : 'timeout');
   }
 }

@@ -20,37 +20,37 @@ const NOTHING: readonly never[] = [];
  * its proof checks out against the chain the meta announces.
  */
 export class EarlyStates<S extends UserState> {
-  private readonly states = new Map<string, RemoteConnectionState<S>[]>();
+  readonly #states = new Map<string, RemoteConnectionState<S>[]>();
 
   /** Keeps an unproven early state of `userId`'s connection. */
   remember(userId: string, value: RemoteConnectionState<S>): void {
     const key = keyOf(userId, value.connectionId);
-    const known = this.states.get(key);
+    const known = this.#states.get(key);
     if (known) {
       if (known.length < MAX_CANDIDATES) known.push(value);
       return;
     }
-    this.states.set(key, [value]);
-    if (this.states.size > MAX_EARLY_CONNECTIONS) {
-      const oldest = this.states.keys().next().value;
-      if (oldest !== undefined) this.states.delete(oldest);
+    this.#states.set(key, [value]);
+    if (this.#states.size > MAX_EARLY_CONNECTIONS) {
+      const oldest = this.#states.keys().next().value;
+      if (oldest !== undefined) this.#states.delete(oldest);
     }
   }
 
   /** Removes and returns the waiting candidates of one connection, newest version first. */
   take(userId: string, connectionId: string): readonly RemoteConnectionState<S>[] {
     // The common case on every meta of a presence_state: nothing waits, build no key.
-    if (this.states.size === 0) return NOTHING;
+    if (this.#states.size === 0) return NOTHING;
     const key = keyOf(userId, connectionId);
-    const values = this.states.get(key);
+    const values = this.#states.get(key);
     if (!values) return NOTHING;
-    this.states.delete(key);
+    this.#states.delete(key);
     return values.sort((a, b) => b.version - a.version);
   }
 
   /** Forgets everything. */
   clear(): void {
-    this.states.clear();
+    this.#states.clear();
   }
 }
 

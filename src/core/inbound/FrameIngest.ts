@@ -26,28 +26,30 @@ export interface FrameIngestDeps<S extends UserState> {
  */
 export class FrameIngest<S extends UserState> {
   readonly frames: PresenceFrames;
-  private readonly sink: IngestSink<S>;
+  readonly #sink: IngestSink<S>;
+  readonly #deps: FrameIngestDeps<S>;
 
-  constructor(private readonly deps: FrameIngestDeps<S>) {
-    this.sink = new IngestSink<S>(deps);
-    this.frames = new PresenceFrames(this.sink, deps.remainingRefs);
+  constructor(deps: FrameIngestDeps<S>) {
+    this.#deps = deps;
+    this.#sink = new IngestSink<S>(deps);
+    this.frames = new PresenceFrames(this.#sink, deps.remainingRefs);
   }
 
   /** A raw `presence_state` frame. */
   state(payload: unknown, joinRef: unknown): void {
-    this.ingest(() => this.frames.state(payload, joinRef));
+    this.#ingest(() => this.frames.state(payload, joinRef));
   }
 
   /** A raw `presence_diff` frame. */
   diff(payload: unknown, joinRef: unknown): void {
-    this.ingest(() => this.frames.diff(payload, joinRef));
+    this.#ingest(() => this.frames.diff(payload, joinRef));
   }
 
-  private ingest(apply: () => void): void {
-    this.sink.applied = false;
-    this.deps.batch(apply);
+  #ingest(apply: () => void): void {
+    this.#sink.applied = false;
+    this.#deps.batch(apply);
     // A diff buffered before its join's presence_state applied nothing: no `sync` for it.
-    if (this.sink.applied) this.deps.supabase.emitSupabase('sync', { event: 'sync' });
+    if (this.#sink.applied) this.#deps.supabase.emitSupabase('sync', { event: 'sync' });
   }
 }
 
@@ -59,8 +61,11 @@ export class FrameIngest<S extends UserState> {
 class IngestSink<S extends UserState> implements FrameSink {
   /** A frame applied something (a `sync` is due after its commit). */
   applied = false;
+  readonly #deps: FrameIngestDeps<S>;
 
-  constructor(private readonly deps: FrameIngestDeps<S>) {}
+  constructor(deps: FrameIngestDeps<S>) {
+    this.#deps = deps;
+  }
 
   joined(
     key: string,
@@ -69,7 +74,7 @@ class IngestSink<S extends UserState> implements FrameSink {
     before: readonly RawMeta[],
     fullSync: boolean,
   ): void {
-    const { reconciler, supabase } = this.deps;
+    const { reconciler, supabase } = this.#deps;
     if (fresh.length > 0) reconciler.metasJoined(key, fresh, fullSync);
     if (supabase.hasSupabase('join')) {
       const [newPresences, currentPresences] = views(listed, before);
@@ -83,7 +88,7 @@ class IngestSink<S extends UserState> implements FrameSink {
     listed: readonly RawMeta[],
     after: readonly RawMeta[],
   ): void {
-    const { reconciler, supabase } = this.deps;
+    const { reconciler, supabase } = this.#deps;
     if (removed.length > 0) reconciler.metasLeft(key, removed);
     if (supabase.hasSupabase('leave')) {
       const [leftPresences, currentPresences] = views(listed, after);
@@ -93,7 +98,7 @@ class IngestSink<S extends UserState> implements FrameSink {
 
   synced(fullSync: boolean): void {
     this.applied = true;
-    this.deps.onSynced(fullSync);
+    this.#deps.onSynced(fullSync);
   }
 }
 

@@ -52,29 +52,32 @@ interface Held<S extends UserState> {
  * verified user never flickers out and back.
  */
 export class IdentityGate<S extends UserState> {
-  private readonly held = new Map<string, Held<S>>();
-  private settled: [string, boolean][] = [];
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #held = new Map<string, Held<S>>();
+  #settled: [string, boolean][] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #deps: IdentityGateDeps<S>;
 
-  constructor(private readonly deps: IdentityGateDeps<S>) {}
+  constructor(deps: IdentityGateDeps<S>) {
+    this.#deps = deps;
+  }
 
   /** Holds a joined connection back while its identity is checked. False when over the bound. */
   admit(userId: string, value: RemoteConnectionState<S>, record: PresenceConnection<S>): boolean {
     const ref = record.presenceRef as string;
-    if (this.held.size >= MAX_HELD && !this.held.has(ref)) return false;
-    this.held.set(ref, { userId, record, retire: [] });
+    if (this.#held.size >= MAX_HELD && !this.#held.has(ref)) return false;
+    this.#held.set(ref, { userId, record, retire: [] });
     const done = (ok: boolean) => {
-      this.settled.push([ref, ok]);
-      this.timer ??= setTimeout(() => this.flush(), SETTLE_WINDOW_MS);
+      this.#settled.push([ref, ok]);
+      this.#timer ??= setTimeout(() => this.#flush(), SETTLE_WINDOW_MS);
     };
-    this.deps.check(userId, value).then(done, () => done(false));
+    this.#deps.check(userId, value).then(done, () => done(false));
     return true;
   }
 
   /** Held connections of `userId` labelled `connectionId`. */
   heldOf(userId: string, connectionId: string): PresenceConnection<S>[] {
     const out: PresenceConnection<S>[] = [];
-    for (const entry of this.held.values())
+    for (const entry of this.#held.values())
       if (entry.userId === userId && entry.record.connectionId === connectionId)
         out.push(entry.record);
     return out;
@@ -82,7 +85,7 @@ export class IdentityGate<S extends UserState> {
 
   /** A proven broadcast changed a held connection. */
   update(record: PresenceConnection<S>): void {
-    const entry = this.held.get(record.presenceRef as string);
+    const entry = this.#held.get(record.presenceRef as string);
     if (entry) entry.record = record;
   }
 
@@ -91,8 +94,8 @@ export class IdentityGate<S extends UserState> {
    * shown connections it was to retire (the caller passes them on, or drops them).
    */
   leave(ref: string): { record: PresenceConnection<S>; retire: string[] } | undefined {
-    const entry = this.held.get(ref);
-    this.held.delete(ref);
+    const entry = this.#held.get(ref);
+    this.#held.delete(ref);
     return entry && { record: entry.record, retire: entry.retire };
   }
 
@@ -101,7 +104,7 @@ export class IdentityGate<S extends UserState> {
    * shown until that one settles. True when deferred.
    */
   deferLeave(userId: string, connectionId: string, ref: string): boolean {
-    for (const entry of this.held.values()) {
+    for (const entry of this.#held.values()) {
       if (entry.userId !== userId || entry.record.connectionId !== connectionId) continue;
       entry.retire.push(ref);
       return true;
@@ -111,26 +114,26 @@ export class IdentityGate<S extends UserState> {
 
   /** Forgets every held connection (their checks settle into nothing). */
   clear(): void {
-    this.held.clear();
-    this.settled = [];
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+    this.#held.clear();
+    this.#settled = [];
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
-  private flush(): void {
-    this.timer = null;
-    const settled = this.settled;
-    this.settled = [];
-    this.deps.batch(() => {
-      for (const [ref, ok] of settled) this.settle(ref, ok);
+  #flush(): void {
+    this.#timer = null;
+    const settled = this.#settled;
+    this.#settled = [];
+    this.#deps.batch(() => {
+      for (const [ref, ok] of settled) this.#settle(ref, ok);
     });
   }
 
-  private settle(ref: string, ok: boolean): void {
-    const entry = this.held.get(ref);
+  #settle(ref: string, ok: boolean): void {
+    const entry = this.#held.get(ref);
     if (!entry) return;
-    this.held.delete(ref);
-    const shown = ok || !this.deps.require ? { ...entry.record, verified: ok } : null;
-    this.deps.settle(entry.userId, ref, shown, entry.retire);
+    this.#held.delete(ref);
+    const shown = ok || !this.#deps.require ? { ...entry.record, verified: ok } : null;
+    this.#deps.settle(entry.userId, ref, shown, entry.retire);
   }
 }

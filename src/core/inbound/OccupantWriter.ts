@@ -13,10 +13,14 @@ export type ReconcilerStore<S extends UserState> = Pick<
  * `buildOccupant`), and keeps our own record's local connection.
  */
 export class OccupantWriter<S extends UserState> {
+  readonly #selfId: string;
+
   constructor(
     readonly store: ReconcilerStore<S>,
-    private readonly selfId: string,
-  ) {}
+    selfId: string,
+  ) {
+    this.#selfId = selfId;
+  }
 
   /** The batch's current record of `userId`. */
   get(userId: string): Occupant<S> | undefined {
@@ -30,29 +34,31 @@ export class OccupantWriter<S extends UserState> {
     connections: readonly PresenceConnection<S>[],
     prev: Occupant<S> | undefined,
   ): void {
-    const next = buildOccupant(userId, userId === this.selfId, status, connections, prev);
+    const next = buildOccupant(userId, userId === this.#selfId, status, connections, prev);
     if (next !== prev) this.store.write(next, prev);
   }
 
   /** Writes our own connection (after a local change or a subscribe), keeping its ref. */
   putLocal(connection: PresenceConnection<S>): void {
-    const prev = this.store.get(this.selfId);
+    const prev = this.store.get(this.#selfId);
     const current = prev?.connections.find((c) => c.local);
     const next = current ? { ...connection, presenceRef: current.presenceRef } : connection;
-    this.put(this.selfId, 'online', withConnection(prev?.connections ?? [], next), prev);
+    this.put(this.#selfId, 'online', withConnection(prev?.connections ?? [], next), prev);
   }
 
   /** Our own meta came or went: only the presence ref of the local connection changes. */
   setLocalRef(ref: string | null): void {
-    const prev = this.store.get(this.selfId);
+    const prev = this.store.get(this.#selfId);
     const local = prev?.connections.find((c) => c.local);
     if (!prev || !local) return;
     const connections = withConnection(prev.connections, { ...local, presenceRef: ref });
-    this.put(this.selfId, 'online', connections, prev);
+    this.put(this.#selfId, 'online', connections, prev);
   }
 
   /** True when `ref` is the presence ref of our local connection. */
   isLocalRef(ref: string): boolean {
-    return !!this.store.get(this.selfId)?.connections.some((c) => c.local && c.presenceRef === ref);
+    return !!this.store
+      .get(this.#selfId)
+      ?.connections.some((c) => c.local && c.presenceRef === ref);
   }
 }

@@ -61,46 +61,48 @@ function keysOf(value: unknown): { keys: string[]; of: Record<string, unknown> }
  * never cloning: a diff costs O(its keys), a state one pass over the keys.
  */
 export class PresenceFrames {
-  private readonly index = new Map<string, readonly RawMeta[]>();
-  private pending: unknown[] = [];
-  private syncedRef: unknown = null;
+  readonly #index = new Map<string, readonly RawMeta[]>();
+  #pending: unknown[] = [];
+  #syncedRef: unknown = null;
+  readonly #sink: FrameSink;
+  readonly #remainingRefs: RemainingRefs;
 
-  constructor(
-    private readonly sink: FrameSink,
-    private readonly remainingRefs: RemainingRefs,
-  ) {}
+  constructor(sink: FrameSink, remainingRefs: RemainingRefs) {
+    this.#sink = sink;
+    this.#remainingRefs = remainingRefs;
+  }
 
   /** Every key's metas, as the server last described them. */
   get metas(): ReadonlyMap<string, readonly RawMeta[]> {
-    return this.index;
+    return this.#index;
   }
 
   /** A `presence_diff`; buffered until the `presence_state` of the current join arrives. */
   diff(payload: unknown, joinRef: unknown): void {
-    if (this.syncedRef === null || this.syncedRef !== joinRef) {
-      this.pending.push(payload);
+    if (this.#syncedRef === null || this.#syncedRef !== joinRef) {
+      this.#pending.push(payload);
       return;
     }
-    this.applyDiff(payload, false);
-    this.sink.synced(false);
+    this.#applyDiff(payload, false);
+    this.#sink.synced(false);
   }
 
   /** A `presence_state`: a full sync against what we hold, then the diffs buffered before it. */
   state(payload: unknown, joinRef: unknown): void {
-    this.syncedRef = joinRef;
+    this.#syncedRef = joinRef;
     const { keys, of: listedKeys } = keysOf(payload);
     // Phoenix applies every join before any leave, so leaves wait; keys absent from the frame
     // are untouched by its joins and can be collected first.
     const leaves: [string, readonly RawMeta[]][] = [];
-    for (const [key, metas] of this.index) {
+    for (const [key, metas] of this.#index) {
       if (!Object.prototype.hasOwnProperty.call(listedKeys, key)) leaves.push([key, metas]);
     }
     let remaining: ReturnType<RemainingRefs> | null = null;
     for (const key of keys) {
       const listed = metasOf(listedKeys[key]);
-      const before = this.index.get(key);
+      const before = this.#index.get(key);
       if (!before) {
-        this.join(key, listed, true, NONE);
+        this.#join(key, listed, true, NONE);
         continue;
       }
       const joined = listed.filter((meta) => !hasRef(before, refOf(meta)));
@@ -109,35 +111,35 @@ export class PresenceFrames {
       // in the frame, so ask supabase-js which remain (rejoins only; one clone per frame).
       let kept = listed;
       if (joined.length > 0) {
-        remaining ??= this.remainingRefs();
+        remaining ??= this.#remainingRefs();
         kept = (remaining[key] ?? []).map((meta) => ({ phx_ref: meta.presence_ref }));
       }
       const left = before.filter((meta) => !hasRef(kept, refOf(meta)));
       if (left.length > 0) leaves.push([key, left]);
-      if (joined.length > 0) this.join(key, joined, true);
+      if (joined.length > 0) this.#join(key, joined, true);
     }
-    for (const [key, metas] of leaves) this.leave(key, metas);
-    const pending = this.pending;
-    this.pending = [];
-    for (const diff of pending) this.applyDiff(diff, true);
-    this.sink.synced(true);
+    for (const [key, metas] of leaves) this.#leave(key, metas);
+    const pending = this.#pending;
+    this.#pending = [];
+    for (const diff of pending) this.#applyDiff(diff, true);
+    this.#sink.synced(true);
   }
 
   /** Joins first, then leaves: an update (new ref joins, old ref leaves) never looks like a leave. */
-  private applyDiff(diff: unknown, fullSync: boolean): void {
+  #applyDiff(diff: unknown, fullSync: boolean): void {
     if (!isPlainObject(diff)) return;
     const joins = keysOf(diff.joins);
-    for (const key of joins.keys) this.join(key, metasOf(joins.of[key]), fullSync);
+    for (const key of joins.keys) this.#join(key, metasOf(joins.of[key]), fullSync);
     const leaves = keysOf(diff.leaves);
-    for (const key of leaves.keys) this.leave(key, metasOf(leaves.of[key]));
+    for (const key of leaves.keys) this.#leave(key, metasOf(leaves.of[key]));
   }
 
   /** `before`: the key's metas when the caller has just read them (a cold sync reads once). */
-  private join(
+  #join(
     key: string,
     listed: readonly RawMeta[],
     fullSync: boolean,
-    before = this.index.get(key) ?? NONE,
+    before = this.#index.get(key) ?? NONE,
   ): void {
     let fresh = listed;
     let next = listed;
@@ -145,18 +147,18 @@ export class PresenceFrames {
       fresh = listed.filter((meta) => !hasRef(before, refOf(meta)));
       next = [...before.filter((meta) => !hasRef(listed, refOf(meta))), ...listed];
     }
-    if (next.length > 0) this.index.set(key, next);
-    this.sink.joined(key, fresh, listed, before, fullSync);
+    if (next.length > 0) this.#index.set(key, next);
+    this.#sink.joined(key, fresh, listed, before, fullSync);
   }
 
-  private leave(key: string, listed: readonly RawMeta[]): void {
-    const before = this.index.get(key);
+  #leave(key: string, listed: readonly RawMeta[]): void {
+    const before = this.#index.get(key);
     if (!before) return;
     const removed: RawMeta[] = [];
     const after: RawMeta[] = [];
     for (const meta of before) (hasRef(listed, refOf(meta)) ? removed : after).push(meta);
-    if (after.length > 0) this.index.set(key, after);
-    else this.index.delete(key);
-    this.sink.left(key, removed, listed, after);
+    if (after.length > 0) this.#index.set(key, after);
+    else this.#index.delete(key);
+    this.#sink.left(key, removed, listed, after);
   }
 }

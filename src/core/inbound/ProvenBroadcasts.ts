@@ -41,31 +41,35 @@ export interface ProvenBroadcastsDeps<S extends UserState> {
  * copied the real chain (which then only ever shows the real connection's state).
  */
 export class ProvenBroadcasts<S extends UserState> {
-  constructor(private readonly deps: ProvenBroadcastsDeps<S>) {}
+  readonly #deps: ProvenBroadcastsDeps<S>;
+
+  constructor(deps: ProvenBroadcastsDeps<S>) {
+    this.#deps = deps;
+  }
 
   /** A `pk:state` broadcast. */
   state(raw: unknown): void {
     const userId = isPlainObject(raw) ? raw.userId : undefined;
-    const parsed = parseConnectionState<S>(raw, this.deps.limits, this.deps.now());
+    const parsed = parseConnectionState<S>(raw, this.#deps.limits, this.#deps.now());
     if (typeof userId !== 'string' || userId.length === 0 || !parsed.ok) {
-      this.deps.reject(`pk:state broadcast: ${parsed.ok ? 'userId is missing' : parsed.reason}`);
+      this.#deps.reject(`pk:state broadcast: ${parsed.ok ? 'userId is missing' : parsed.reason}`);
       return;
     }
-    const problem = this.applyState(userId, parsed.value);
+    const problem = this.#applyState(userId, parsed.value);
     if (problem)
-      this.deps.reject(`pk:state for ${JSON.stringify(userId.slice(0, 64))}: ${problem}`);
+      this.#deps.reject(`pk:state for ${JSON.stringify(userId.slice(0, 64))}: ${problem}`);
   }
 
   /** A `pk:leave` broadcast: the next disappearance of that connection is a REMOTE_LEAVE. */
   leave(raw: unknown): void {
-    const parsed = parseLeaveNotice(raw, this.deps.limits);
-    const problem = parsed.ok ? this.applyLeave(parsed.value) : parsed.reason;
-    if (problem) this.deps.reject(`pk:leave broadcast: ${problem}`);
+    const parsed = parseLeaveNotice(raw, this.#deps.limits);
+    const problem = parsed.ok ? this.#applyLeave(parsed.value) : parsed.reason;
+    if (problem) this.#deps.reject(`pk:leave broadcast: ${problem}`);
   }
 
   /** Applies a `pk:state`; returns why it was refused, or `null`. */
-  private applyState(userId: string, value: RemoteConnectionState<S>): string | null {
-    const { deps } = this;
+  #applyState(userId: string, value: RemoteConnectionState<S>): string | null {
+    const deps = this.#deps;
     if (userId === deps.selfId && value.connectionId === deps.localConnectionId)
       return 'it claims our own connection';
     if (value.proof === null) return 'it carries no proof';
@@ -82,7 +86,7 @@ export class ProvenBroadcasts<S extends UserState> {
     let refused: string | null = null;
     let applied = false;
     const proven = (target: PresenceConnection<S>): PresenceConnection<S> | null => {
-      const result = this.prove(target, value);
+      const result = this.#prove(target, value);
       if (typeof result === 'string') refused = result;
       else if (result) applied = true;
       return typeof result === 'string' ? null : result;
@@ -104,29 +108,29 @@ export class ProvenBroadcasts<S extends UserState> {
    * `target` with the state of `value` when its proof continues target's chain; otherwise why
    * not, or `null` for an old position (a duplicate or replay, dropped silently).
    */
-  private prove(
+  #prove(
     target: PresenceConnection<S>,
     value: RemoteConnectionState<S>,
   ): PresenceConnection<S> | string | null {
     const ref = target.presenceRef as string;
-    const known = this.deps.chains.get(ref) as ChainKnowledge;
+    const known = this.#deps.chains.get(ref) as ChainKnowledge;
     const checked = checkProof(known, value.version, value.proof as Uint32Array);
     if (!checked.ok) return checked.stale ? null : checked.reason;
-    this.deps.chains.set(ref, checked.knowledge);
-    this.deps.leaves.retract(ref);
+    this.#deps.chains.set(ref, checked.knowledge);
+    this.#deps.leaves.retract(ref);
     const { state, version, updatedAt } = value;
     return { ...target, state, version, updatedAt };
   }
 
   /** Announces each live or recently departed connection the goodbye proves; returns a refusal. */
-  private applyLeave(notice: LeaveNotice): string | null {
+  #applyLeave(notice: LeaveNotice): string | null {
     const { userId, connectionId, version, proof } = notice;
     if (proof === null) return 'it carries no proof';
-    const { chains } = this.deps;
+    const { chains } = this.#deps;
     const candidates: [string, ChainKnowledge | undefined, boolean][] = [];
     const live = [
-      ...(this.deps.get(userId)?.connections ?? []),
-      ...(this.deps.held?.heldOf(userId, connectionId) ?? []),
+      ...(this.#deps.get(userId)?.connections ?? []),
+      ...(this.#deps.held?.heldOf(userId, connectionId) ?? []),
     ];
     for (const c of live)
       if (!c.local && c.connectionId === connectionId && c.presenceRef !== null)
@@ -144,7 +148,7 @@ export class ProvenBroadcasts<S extends UserState> {
       }
       if (departed) chains.setDeparted(ref, checked.knowledge);
       else chains.set(ref, checked.knowledge);
-      this.deps.leaves.announce(ref);
+      this.#deps.leaves.announce(ref);
       proven = true;
     }
     return proven ? null : refused;

@@ -9,46 +9,53 @@ export const REJECTION_WINDOW_MS = 1000;
  * so a flood of 300 forged frames gives two error events, not 300, and no store writes at all.
  */
 export class RejectionReporter {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private count = 0;
-  private lastReason = '';
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #count = 0;
+  #lastReason = '';
+  readonly #prefix: string;
+  readonly #report: (error: RemotePayloadError) => void;
+  readonly #windowMs: number;
 
   constructor(
-    private readonly prefix: string,
-    private readonly report: (error: RemotePayloadError) => void,
-    private readonly windowMs = REJECTION_WINDOW_MS,
-  ) {}
+    prefix: string,
+    report: (error: RemotePayloadError) => void,
+    windowMs: number = REJECTION_WINDOW_MS,
+  ) {
+    this.#prefix = prefix;
+    this.#report = report;
+    this.#windowMs = windowMs;
+  }
 
   /** One payload was dropped for `reason`. */
   reject(reason: string): void {
-    if (this.timer === null) {
-      this.report(new RemotePayloadError(`${this.prefix}: ${reason}`, 1));
-      this.timer = setTimeout(() => this.flush(), this.windowMs);
+    if (this.#timer === null) {
+      this.#report(new RemotePayloadError(`${this.#prefix}: ${reason}`, 1));
+      this.#timer = setTimeout(() => this.#flush(), this.#windowMs);
       return;
     }
-    this.count += 1;
-    this.lastReason = reason;
+    this.#count += 1;
+    this.#lastReason = reason;
   }
 
   /** Stops the window; drops counted but not yet reported are reported now. */
   dispose(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.emitCounted();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#emitCounted();
   }
 
-  private flush(): void {
-    this.timer = null;
+  #flush(): void {
+    this.#timer = null;
     // Keep coalescing while the flood goes on: at most one report per window.
-    if (this.emitCounted()) this.timer = setTimeout(() => this.flush(), this.windowMs);
+    if (this.#emitCounted()) this.#timer = setTimeout(() => this.#flush(), this.#windowMs);
   }
 
-  private emitCounted(): boolean {
-    if (this.count === 0) return false;
-    const count = this.count;
-    this.count = 0;
-    const reason = `${this.prefix}: ${count} more remote payloads dropped (latest: ${this.lastReason})`;
-    this.report(new RemotePayloadError(reason, count));
+  #emitCounted(): boolean {
+    if (this.#count === 0) return false;
+    const count = this.#count;
+    this.#count = 0;
+    const reason = `${this.#prefix}: ${count} more remote payloads dropped (latest: ${this.#lastReason})`;
+    this.#report(new RemotePayloadError(reason, count));
     return true;
   }
 }

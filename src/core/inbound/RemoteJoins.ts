@@ -41,41 +41,44 @@ function sameLabelOf<S extends UserState>(
 export class RemoteJoins<S extends UserState> {
   /** The identity gate, when identity checks run (broadcasts keep its held connections current). */
   readonly gate: IdentityGate<S> | null;
+  readonly #deps: RemoteJoinsDeps<S>;
 
-  constructor(private readonly deps: RemoteJoinsDeps<S>) {
+  constructor(deps: RemoteJoinsDeps<S>) {
+    this.#deps = deps;
     this.gate = deps.identity
       ? deps.identity({
           batch: deps.batch,
-          settle: (userId, ref, record, retire) => this.settleIdentity(userId, ref, record, retire),
+          settle: (userId, ref, record, retire) =>
+            this.#settleIdentity(userId, ref, record, retire),
         })
       : null;
   }
 
   /** A remote meta joined under `userId` with presence ref `ref`. */
   join(userId: string, value: RemoteConnectionState<S>, ref: string, fullSync: boolean): void {
-    const { writer, chains } = this.deps;
+    const { writer, chains } = this.#deps;
     const prev = writer.get(userId);
     // A newcomer (every meta of a first presence_state) has nothing to compare: no copy.
     const sameLabel = prev ? sameLabelOf(prev.connections, value.connectionId) : NONE;
-    const early = this.deps.early.take(userId, value.connectionId);
+    const early = this.#deps.early.take(userId, value.connectionId);
     const { record, knowledge } = joinedRecord(value, ref, sameLabel, chains, early);
-    if (sameLabel.length === 0 && !fullSync) this.deps.onNewcomer();
+    if (sameLabel.length === 0 && !fullSync) this.#deps.onNewcomer();
     if (this.gate) {
       if (this.gate.admit(userId, value, record)) chains.set(ref, knowledge);
-      else this.deps.reject('too many connections await their identity check');
+      else this.#deps.reject('too many connections await their identity check');
       return;
     }
     chains.set(ref, knowledge);
-    this.show(userId, record, prev);
+    this.#show(userId, record, prev);
   }
 
   /** The remote meta `ref` under `userId` left presence (shown or held). */
   leave(userId: string, ref: string): void {
-    const conn = this.deps.writer
+    const conn = this.#deps.writer
       .get(userId)
       ?.connections.find((c) => !c.local && c.presenceRef === ref);
-    if (conn) this.retire(userId, conn.connectionId, [ref]);
-    else this.leaveHeld(userId, ref);
+    if (conn) this.#retire(userId, conn.connectionId, [ref]);
+    else this.#leaveHeld(userId, ref);
   }
 
   /** Forgets held connections. */
@@ -84,54 +87,54 @@ export class RemoteJoins<S extends UserState> {
   }
 
   /** Puts a remote connection in the store: its user is online (back from any leave window). */
-  private show(userId: string, record: PresenceConnection<S>, prev: Occupant<S> | undefined): void {
-    this.deps.leaves.cancel(userId);
-    this.deps.stale.forget(userId);
-    this.deps.writer.put(userId, 'online', withConnection(prev?.connections ?? [], record), prev);
+  #show(userId: string, record: PresenceConnection<S>, prev: Occupant<S> | undefined): void {
+    this.#deps.leaves.cancel(userId);
+    this.#deps.stale.forget(userId);
+    this.#deps.writer.put(userId, 'online', withConnection(prev?.connections ?? [], record), prev);
   }
 
   /**
    * Shown connections labelled `connectionId` left: with a successor held for its identity
    * check (a re-track), they stay shown until it settles; otherwise they go now.
    */
-  private retire(userId: string, connectionId: string, refs: readonly string[]): void {
+  #retire(userId: string, connectionId: string, refs: readonly string[]): void {
     const now = refs.filter((ref) => !this.gate?.deferLeave(userId, connectionId, ref));
-    if (now.length > 0) this.dropShown(userId, now);
+    if (now.length > 0) this.#dropShown(userId, now);
   }
 
   /** A connection held for its identity check left; what it was to retire goes on or goes. */
-  private leaveHeld(userId: string, ref: string): void {
+  #leaveHeld(userId: string, ref: string): void {
     const held = this.gate?.leave(ref);
     if (!held) return;
-    this.deps.chains.depart(ref, userId, held.record.connectionId);
-    if (held.retire.length > 0) this.retire(userId, held.record.connectionId, held.retire);
+    this.#deps.chains.depart(ref, userId, held.record.connectionId);
+    if (held.retire.length > 0) this.#retire(userId, held.record.connectionId, held.retire);
   }
 
   /** Removes shown remote connections that left; a user left with none starts leaving. */
-  private dropShown(userId: string, refs: readonly string[]): void {
-    const prev = this.deps.writer.get(userId);
+  #dropShown(userId: string, refs: readonly string[]): void {
+    const prev = this.#deps.writer.get(userId);
     if (!prev) return;
     let connections = prev.connections;
     for (const ref of refs) {
       const conn = connections.find((c) => !c.local && c.presenceRef === ref);
       if (!conn) continue;
-      this.deps.chains.depart(ref, userId, conn.connectionId);
+      this.#deps.chains.depart(ref, userId, conn.connectionId);
       connections = withoutConnection(connections, ref);
     }
-    const last = connections.length === 0 && userId !== this.deps.selfId;
-    this.deps.writer.put(userId, last ? 'leaving' : prev.status, connections, prev);
-    if (last) this.deps.leaves.start(userId, refs);
+    const last = connections.length === 0 && userId !== this.#deps.selfId;
+    this.#deps.writer.put(userId, last ? 'leaving' : prev.status, connections, prev);
+    if (last) this.#deps.leaves.start(userId, refs);
   }
 
   /** An identity check settled (see `IdentityGate`): show the connection, retire the ones it replaces. */
-  private settleIdentity(
+  #settleIdentity(
     userId: string,
     ref: string,
     record: PresenceConnection<S> | null,
     retire: readonly string[],
   ): void {
-    if (record) this.show(userId, record, this.deps.writer.get(userId));
-    else this.deps.chains.set(ref, null);
-    if (retire.length > 0) this.dropShown(userId, retire);
+    if (record) this.#show(userId, record, this.#deps.writer.get(userId));
+    else this.#deps.chains.set(ref, null);
+    if (retire.length > 0) this.#dropShown(userId, retire);
   }
 }
