@@ -72,14 +72,11 @@ export function useFixedRowWindow(
   const [viewport, setViewport] = useState(UNMEASURED);
   // The last range set, compared outside setState so an unchanged range costs no render at all.
   const shown = useRef(UNMEASURED);
-  // Again when `count` changes: a shorter list makes the browser clamp scrollTop.
-  useLayoutEffectInBrowser(() => {
-    if (scroller.current !== null) measure(scroller.current, rowHeight, shown, setViewport);
-  }, [scroller, rowHeight, count]);
   useLayoutEffectInBrowser(() => {
     const element = scroller.current;
     if (element === null) return undefined;
     const onChange = () => measure(element, rowHeight, shown, setViewport);
+    onChange();
     element.addEventListener('scroll', onChange, { passive: true });
     const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onChange);
     resizes?.observe(element);
@@ -98,7 +95,9 @@ function windowOf(
   overscan: number,
 ): FixedRowWindow {
   const visible = viewport.last - viewport.first;
-  // Scrolled past a list that just shrank: show its last screenful, not an empty window.
+  // Scrolled past the end of a list that just shrank: show its last screenful, not an empty
+  // window. The browser clamps scrollTop and its scroll event brings the viewport in line, so
+  // a change of `count` needs no DOM read of its own (no forced layout per join or leave).
   const first = Math.min(viewport.first, Math.max(0, count - visible));
   return {
     start: Math.max(0, first - overscan),
