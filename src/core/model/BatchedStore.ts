@@ -27,17 +27,16 @@ export type LeaveKind = 'leave' | 'timeout';
  */
 export class BatchedStore<S extends UserState> {
   readonly store: StoreApi<RoomState<S>>;
-  private draft: OccupantTableDraft<S> | null = null;
-  private membership = new Map<string, 'add' | 'remove'>();
-  private changed = new Set<string>();
-  private patch: { status?: ConnectionStatus; lastError?: PresenceError } = {};
-  private facts: BatchFacts = emptyFacts();
-  private readonly userListeners = new Map<string, Set<() => void>>();
+  #draft: OccupantTableDraft<S> | null = null;
+  #membership = new Map<string, 'add' | 'remove'>();
+  #changed = new Set<string>();
+  #patch: { status?: ConnectionStatus; lastError?: PresenceError } = {};
+  #facts: BatchFacts = emptyFacts();
+  readonly #userListeners = new Map<string, Set<() => void>>();
+  readonly #selfId: string;
 
-  constructor(
-    channelName: string,
-    private readonly selfId: string,
-  ) {
+  constructor(channelName: string, selfId: string) {
+    this.#selfId = selfId;
     this.store = createStore<RoomState<S>>()(() => ({
       channelName,
       status: 'idle',
@@ -52,7 +51,7 @@ export class BatchedStore<S extends UserState> {
 
   /** The occupant as the open batch sees it. */
   get(userId: string): Occupant<S> | undefined {
-    return this.draft ? this.draft.get(userId) : this.store.getState().occupants.get(userId);
+    return this.#draft ? this.#draft.get(userId) : this.store.getState().occupants.get(userId);
   }
 
   /** Writes an occupant; a no-op when it is the very same record. */
@@ -64,26 +63,26 @@ export class BatchedStore<S extends UserState> {
   write(occupant: Occupant<S>, previous: Occupant<S> | undefined): void {
     if (previous === occupant) return;
     const userId = occupant.userId;
-    this.open().set(occupant);
-    this.changed.add(userId);
-    if (!previous) this.noteMembership(userId, 'add');
+    this.#open().set(occupant);
+    this.#changed.add(userId);
+    if (!previous) this.#noteMembership(userId, 'add');
     // Our own record changes are not remote events.
-    if (userId === this.selfId) return;
-    if (!previous) this.facts.joined.push(userId);
-    else if (previous.state !== occupant.state) this.facts.stateChanged.push(userId);
+    if (userId === this.#selfId) return;
+    if (!previous) this.#facts.joined.push(userId);
+    else if (previous.state !== occupant.state) this.#facts.stateChanged.push(userId);
   }
 
   /** Removes an occupant who left as `kind`. */
   remove(userId: string, kind: LeaveKind): void {
-    if (!this.open().delete(userId)) return;
-    this.changed.add(userId);
-    this.noteMembership(userId, 'remove');
-    this.facts.left.push({ userId, kind });
+    if (!this.#open().delete(userId)) return;
+    this.#changed.add(userId);
+    this.#noteMembership(userId, 'remove');
+    this.#facts.left.push({ userId, kind });
   }
 
   /** The open batch applied our join's first `presence_state`: its events are a SNAPSHOT. */
   markSnapshot(): void {
-    this.facts.snapshot = true;
+    this.#facts.snapshot = true;
   }
 
   /** The user ids of the last committed state (not the open batch). */
@@ -93,36 +92,36 @@ export class BatchedStore<S extends UserState> {
 
   /** Sets the connection status in the open batch. */
   setStatus(status: ConnectionStatus): void {
-    this.patch.status = status;
+    this.#patch.status = status;
   }
 
   /** Sets `lastError` in the open batch. */
   setError(error: PresenceError): void {
-    this.patch.lastError = error;
+    this.#patch.lastError = error;
   }
 
   /** Publishes the open batch with one store notification; returns its facts. */
   commit(): BatchFacts {
-    const facts = this.facts;
-    const changed = this.changed;
+    const facts = this.#facts;
+    const changed = this.#changed;
     const prev = this.store.getState();
-    const occupants = this.draft ? this.draft.commit() : prev.occupants;
+    const occupants = this.#draft ? this.#draft.commit() : prev.occupants;
     const adds: string[] = [];
     const removes = new Set<string>();
-    for (const [id, kind] of this.membership) {
+    for (const [id, kind] of this.#membership) {
       if (kind === 'add') adds.push(id);
       else removes.add(id);
     }
     const userIds = applyIdChanges(prev.userIds, adds, removes);
-    const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.patch };
+    const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.#patch };
     if (occupants !== prev.occupants)
       Object.assign(next, { occupants, userIds, occupancy: userIds.length });
-    if (changed.has(this.selfId)) next.self = occupants.get(this.selfId) ?? null;
-    this.draft = null;
-    this.membership = new Map();
-    this.changed = new Set();
-    this.patch = {};
-    this.facts = emptyFacts();
+    if (changed.has(this.#selfId)) next.self = occupants.get(this.#selfId) ?? null;
+    this.#draft = null;
+    this.#membership = new Map();
+    this.#changed = new Set();
+    this.#patch = {};
+    this.#facts = emptyFacts();
     if (
       Object.keys(next).some(
         (key) => next[key as keyof RoomState<S>] !== prev[key as keyof RoomState<S>],
@@ -130,45 +129,45 @@ export class BatchedStore<S extends UserState> {
     ) {
       this.store.setState(next);
     }
-    this.notifyUsers(changed);
+    this.#notifyUsers(changed);
     return facts;
   }
 
   /** Listens to one user's record; see `Room.subscribeUser`. */
   subscribeUser(userId: string, listener: () => void): () => void {
-    let set = this.userListeners.get(userId);
-    if (!set) this.userListeners.set(userId, (set = new Set()));
+    let set = this.#userListeners.get(userId);
+    if (!set) this.#userListeners.set(userId, (set = new Set()));
     set.add(listener);
     return () => {
       set.delete(listener);
-      if (set.size === 0 && this.userListeners.get(userId) === set)
-        this.userListeners.delete(userId);
+      if (set.size === 0 && this.#userListeners.get(userId) === set)
+        this.#userListeners.delete(userId);
     };
   }
 
-  private notifyUsers(changed: ReadonlySet<string>): void {
-    if (this.userListeners.size === 0 || changed.size === 0) return;
+  #notifyUsers(changed: ReadonlySet<string>): void {
+    if (this.#userListeners.size === 0 || changed.size === 0) return;
     // Walk the smaller side: a 10,000-user presence_state with three keyed listeners is 3 lookups.
     const ids =
-      changed.size <= this.userListeners.size
+      changed.size <= this.#userListeners.size
         ? [...changed]
-        : [...this.userListeners.keys()].filter((id) => changed.has(id));
+        : [...this.#userListeners.keys()].filter((id) => changed.has(id));
     for (const userId of ids) {
-      const listeners = this.userListeners.get(userId);
+      const listeners = this.#userListeners.get(userId);
       if (listeners) for (const listener of [...listeners]) listener();
     }
   }
 
-  private open(): OccupantTableDraft<S> {
-    this.draft ??= (this.store.getState().occupants as HashedOccupantTable<S>).edit();
-    return this.draft;
+  #open(): OccupantTableDraft<S> {
+    this.#draft ??= (this.store.getState().occupants as HashedOccupantTable<S>).edit();
+    return this.#draft;
   }
 
-  private noteMembership(userId: string, kind: 'add' | 'remove'): void {
-    const pending = this.membership.get(userId);
+  #noteMembership(userId: string, kind: 'add' | 'remove'): void {
+    const pending = this.#membership.get(userId);
     // An add and a remove of the same user inside one batch cancel out.
-    if (pending && pending !== kind) this.membership.delete(userId);
-    else this.membership.set(userId, kind);
+    if (pending && pending !== kind) this.#membership.delete(userId);
+    else this.#membership.set(userId, kind);
   }
 }
 

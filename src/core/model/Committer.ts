@@ -9,21 +9,23 @@ import type { UserState } from '../types.js';
  * one, so a frame is still one store notification.
  */
 export class Committer<S extends UserState> {
-  private depth = 0;
+  #depth = 0;
+  readonly #store: Pick<BatchedStore<S>, 'commit'>;
+  readonly #publish: (facts: BatchFacts) => void;
 
-  constructor(
-    private readonly store: Pick<BatchedStore<S>, 'commit'>,
-    private readonly publish: (facts: BatchFacts) => void,
-  ) {}
+  constructor(store: Pick<BatchedStore<S>, 'commit'>, publish: (facts: BatchFacts) => void) {
+    this.#store = store;
+    this.#publish = publish;
+  }
 
   /** Runs `write` inside the open batch; commits when it is the outermost call. */
   batch(write: () => void): void {
-    this.depth += 1;
+    this.#depth += 1;
     try {
       write();
     } finally {
-      this.depth -= 1;
+      this.#depth -= 1;
     }
-    if (this.depth === 0) this.publish(this.store.commit());
+    if (this.#depth === 0) this.#publish(this.#store.commit());
   }
 }

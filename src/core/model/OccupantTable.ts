@@ -44,47 +44,49 @@ export class HashedOccupantTable<S extends UserState = UserState> implements Occ
 
 /** A mutable view over one snapshot; `commit()` freezes it into a new snapshot. */
 export class OccupantTableDraft<S extends UserState = UserState> {
-  private root: TrieNode<S>;
-  private size: number;
-  private readonly editor = new Editor<S>();
+  #root: TrieNode<S>;
+  #size: number;
+  readonly #editor = new Editor<S>();
+  readonly #base: HashedOccupantTable<S>;
 
-  constructor(private readonly base: HashedOccupantTable<S>) {
-    this.root = base.root;
-    this.size = base.size;
+  constructor(base: HashedOccupantTable<S>) {
+    this.#base = base;
+    this.#root = base.root;
+    this.#size = base.size;
   }
 
   /** @internal Slots this draft copied from snapshots (the cost of its path copies). */
   get copiedSlots(): number {
-    return this.editor.copied;
+    return this.#editor.copied;
   }
 
   /** The occupant as the draft sees it now. */
   get(userId: string): Occupant<S> | undefined {
-    return lookup(this.root, userId, hashOf(userId));
+    return lookup(this.#root, userId, hashOf(userId));
   }
 
   /** Adds or replaces an occupant. */
   set(occupant: Occupant<S>): void {
-    this.editor.added = 0;
-    this.root = this.editor.set(this.root, 0, hashOf(occupant.userId), occupant);
-    this.size += this.editor.added;
+    this.#editor.added = 0;
+    this.#root = this.#editor.set(this.#root, 0, hashOf(occupant.userId), occupant);
+    this.#size += this.#editor.added;
   }
 
   /** Removes an occupant; returns whether it was there. */
   delete(userId: string): boolean {
     const hash = hashOf(userId);
-    if (lookup(this.root, userId, hash) === undefined) return false;
+    if (lookup(this.#root, userId, hash) === undefined) return false;
     // The root is never dropped: an emptied one stays as the empty node.
-    this.root = this.editor.remove(this.root, 0, hash, userId) ?? this.root;
-    this.size -= 1;
+    this.#root = this.#editor.remove(this.#root, 0, hash, userId) ?? this.#root;
+    this.#size -= 1;
     return true;
   }
 
   /** The new snapshot; the base itself when nothing was written. */
   commit(): HashedOccupantTable<S> {
-    if (this.root === this.base.root) return this.base;
+    if (this.#root === this.#base.root) return this.#base;
     // Nodes this draft wrote now belong to a snapshot: later writes must copy them again.
-    this.editor.token = {};
-    return HashedOccupantTable.fromRoot(this.root, this.size);
+    this.#editor.token = {};
+    return HashedOccupantTable.fromRoot(this.#root, this.#size);
   }
 }

@@ -115,7 +115,7 @@ export class Editor<S extends UserState> {
       return own;
     }
     const slot = own.slots[index] as Slot<S>;
-    own.slots[index] = this.setBelow(slot, shift + BITS, hash, occupant);
+    own.slots[index] = this.#setBelow(slot, shift + BITS, hash, occupant);
     return own;
   }
 
@@ -126,7 +126,7 @@ export class Editor<S extends UserState> {
     const index = indexOf(own.bitmap, bit);
     const slot = own.slots[index] as Slot<S>;
     const rest = slot instanceof TrieNode ? this.remove(slot, shift + BITS, hash, userId) : null;
-    const kept = slot instanceof CollisionNode ? this.dropCollision(slot, userId) : rest;
+    const kept = slot instanceof CollisionNode ? this.#dropCollision(slot, userId) : rest;
     if (kept) {
       // A node left with one occupant folds into its parent: the trie stays as shallow as new.
       // (A collision stays where it is: only equal hashes may reach it.)
@@ -140,25 +140,25 @@ export class Editor<S extends UserState> {
     return own.slots.length > 0 || shift === 0 ? own : null;
   }
 
-  private setBelow(slot: Slot<S>, shift: number, hash: number, occupant: Occupant<S>): Slot<S> {
+  #setBelow(slot: Slot<S>, shift: number, hash: number, occupant: Occupant<S>): Slot<S> {
     if (slot instanceof TrieNode) return this.set(slot, shift, hash, occupant);
-    if (slot instanceof CollisionNode) return this.setCollision(slot, occupant);
+    if (slot instanceof CollisionNode) return this.#setCollision(slot, occupant);
     if (slot.userId === occupant.userId) return occupant;
     this.added = 1;
-    return this.split(slot, hashOf(slot.userId), occupant, hash, shift);
+    return this.#split(slot, hashOf(slot.userId), occupant, hash, shift);
   }
 
   /** A node (at `shift`) holding two occupants whose hashes agree above `shift`. */
-  private split(a: Occupant<S>, ha: number, b: Occupant<S>, hb: number, shift: number): Slot<S> {
+  #split(a: Occupant<S>, ha: number, b: Occupant<S>, hb: number, shift: number): Slot<S> {
     if (shift >= 32) return new CollisionNode<S>(ha, [a, b], this.token);
     const ia = (ha >>> shift) & MASK;
     const ib = (hb >>> shift) & MASK;
     if (ia === ib)
-      return new TrieNode<S>(1 << ia, [this.split(a, ha, b, hb, shift + BITS)], this.token);
+      return new TrieNode<S>(1 << ia, [this.#split(a, ha, b, hb, shift + BITS)], this.token);
     return new TrieNode<S>((1 << ia) | (1 << ib), ia < ib ? [a, b] : [b, a], this.token);
   }
 
-  private setCollision(node: CollisionNode<S>, occupant: Occupant<S>): CollisionNode<S> {
+  #setCollision(node: CollisionNode<S>, occupant: Occupant<S>): CollisionNode<S> {
     this.copied += node.entries.length;
     const entries = node.entries.filter((o) => o.userId !== occupant.userId);
     if (entries.length === node.entries.length) this.added = 1;
@@ -167,7 +167,7 @@ export class Editor<S extends UserState> {
   }
 
   /** The collision without `userId`: its last occupant alone, or a smaller collision. */
-  private dropCollision(node: CollisionNode<S>, userId: string): Slot<S> {
+  #dropCollision(node: CollisionNode<S>, userId: string): Slot<S> {
     this.copied += node.entries.length;
     const entries = node.entries.filter((o) => o.userId !== userId);
     return entries.length === 1

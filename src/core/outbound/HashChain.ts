@@ -35,33 +35,36 @@ function buildEpoch(random: RandomWords): Uint32Array {
  * out, so receivers always hold the anchor they need.
  */
 export class HashChain {
-  private epoch = 0;
-  private position = 0;
+  #epoch = 0;
+  #position = 0;
   // Built on the first send: a room left before it joins never pays for it (~1 ms).
-  private current: Uint32Array | null = null;
-  private upcoming: Uint32Array | null = null;
-  private upcomingPublished = false;
+  #current: Uint32Array | null = null;
+  #upcoming: Uint32Array | null = null;
+  #upcomingPublished = false;
+  readonly #random: RandomWords;
 
-  constructor(private readonly random: RandomWords = secureRandom) {}
+  constructor(random: RandomWords = secureRandom) {
+    this.#random = random;
+  }
 
   /** The version of the latest element handed out (0: only the anchor so far). */
   get version(): number {
-    return this.epoch * CHAIN_LENGTH + this.position;
+    return this.#epoch * CHAIN_LENGTH + this.#position;
   }
 
   /** The anchor of the next epoch once it is built, for the next tracked meta. */
   nextAnchor(): string | null {
-    return this.upcoming ? encodeProof(this.upcoming, 0) : null;
+    return this.#upcoming ? encodeProof(this.#upcoming, 0) : null;
   }
 
   /** The next epoch is built but no track has carried its anchor yet. */
   get unannounced(): boolean {
-    return this.upcoming !== null && !this.upcomingPublished;
+    return this.#upcoming !== null && !this.#upcomingPublished;
   }
 
   /** A track carrying `nextAnchor()` went out: broadcasts may move to that epoch. */
   published(): void {
-    if (this.upcoming) this.upcomingPublished = true;
+    if (this.#upcoming) this.#upcomingPublished = true;
   }
 
   /**
@@ -70,18 +73,18 @@ export class HashChain {
    * while the epoch is spent and its successor not announced yet.
    */
   advance(authoritative: boolean): ChainProof | null {
-    if (this.position + 1 >= CHAIN_LENGTH) {
-      if (!authoritative && !this.upcomingPublished) return null;
-      this.current = this.upcoming ?? buildEpoch(this.random);
-      this.upcoming = null;
-      this.upcomingPublished = false;
-      this.epoch += 1;
-      this.position = 0;
+    if (this.#position + 1 >= CHAIN_LENGTH) {
+      if (!authoritative && !this.#upcomingPublished) return null;
+      this.#current = this.#upcoming ?? buildEpoch(this.#random);
+      this.#upcoming = null;
+      this.#upcomingPublished = false;
+      this.#epoch += 1;
+      this.#position = 0;
     }
-    const current = (this.current ??= buildEpoch(this.random));
-    this.position += 1;
-    if (this.position >= CHAIN_LENGTH / 2 && !this.upcoming)
-      this.upcoming = buildEpoch(this.random);
-    return { version: this.version, proof: encodeProof(current, this.position * 4) };
+    const current = (this.#current ??= buildEpoch(this.#random));
+    this.#position += 1;
+    if (this.#position >= CHAIN_LENGTH / 2 && !this.#upcoming)
+      this.#upcoming = buildEpoch(this.#random);
+    return { version: this.version, proof: encodeProof(current, this.#position * 4) };
   }
 }

@@ -34,33 +34,39 @@ export interface OutboxOptions {
 export class Outbox<S extends UserState> {
   /** Our tracked metas, to recognise them when presence echoes them back. */
   readonly ownTracks = new OwnTracks();
-  private readonly chain = new HashChain();
-  private revision = 0;
-  private updatedAt: number;
-  private readonly joinedAt: number;
-  private trackedRevision = -1;
-  private broadcastRevision = 0;
-  private lastBroadcastAt = Number.NEGATIVE_INFINITY;
-  private broadcastTimer: ReturnType<typeof setTimeout> | null = null;
-  private trackTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly budget: TrackBudget;
+  readonly #chain = new HashChain();
+  #revision = 0;
+  #updatedAt: number;
+  readonly #joinedAt: number;
+  #trackedRevision = -1;
+  #broadcastRevision = 0;
+  #lastBroadcastAt = Number.NEGATIVE_INFINITY;
+  #broadcastTimer: ReturnType<typeof setTimeout> | null = null;
+  #trackTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #budget: TrackBudget;
   /** The chain version our last goodbye took: it stands until a later send moves the chain. */
-  private goodbyeAt = -1;
+  #goodbyeAt = -1;
+  #state: FrozenState<S>;
+  readonly #io: OutboxIO;
+  readonly #options: OutboxOptions;
 
   constructor(
     readonly userId: string,
     readonly connectionId: string,
-    private state: FrozenState<S>,
-    private readonly io: OutboxIO,
-    private readonly options: OutboxOptions,
+    state: FrozenState<S>,
+    io: OutboxIO,
+    options: OutboxOptions,
   ) {
-    this.budget = new TrackBudget(options.trackBudget.maxCalls, options.trackBudget.windowMs);
-    this.joinedAt = this.updatedAt = io.now();
+    this.#state = state;
+    this.#io = io;
+    this.#options = options;
+    this.#budget = new TrackBudget(options.trackBudget.maxCalls, options.trackBudget.windowMs);
+    this.#joinedAt = this.#updatedAt = io.now();
   }
 
   /** The current local state. */
   get current(): FrozenState<S> {
-    return this.state;
+    return this.#state;
   }
 
   /** Our connection record as the store shows it. */
@@ -68,46 +74,46 @@ export class Outbox<S extends UserState> {
     return {
       connectionId: this.connectionId,
       presenceRef: null,
-      state: this.state,
-      version: this.chain.version,
-      updatedAt: this.updatedAt,
-      joinedAt: this.joinedAt,
+      state: this.#state,
+      version: this.#chain.version,
+      updatedAt: this.#updatedAt,
+      joinedAt: this.#joinedAt,
       local: true,
     };
   }
 
   /** Replaces the state; returns false (and sends nothing) when the content is unchanged. */
   replace(next: FrozenState<S>): boolean {
-    if (sameState(this.state, next)) return false;
-    this.state = next;
-    this.revision += 1;
-    this.updatedAt = Math.max(this.io.now(), this.updatedAt);
-    this.scheduleBroadcast();
-    this.scheduleTrack();
+    if (sameState(this.#state, next)) return false;
+    this.#state = next;
+    this.#revision += 1;
+    this.#updatedAt = Math.max(this.#io.now(), this.#updatedAt);
+    this.#scheduleBroadcast();
+    this.#scheduleTrack();
     return true;
   }
 
   /** A (re)join succeeded: new server window, so reset the budget and track at once. */
   subscribed(): void {
-    this.clearTrackTimer();
-    this.budget.reset();
-    this.trackNow();
+    this.#clearTrackTimer();
+    this.#budget.reset();
+    this.#trackNow();
   }
 
   /** The channel dropped: pending sends wait for the next `subscribed()`, which re-tracks. */
   disconnected(): void {
-    this.clearTrackTimer();
-    if (this.broadcastTimer !== null) clearTimeout(this.broadcastTimer);
-    this.broadcastTimer = null;
+    this.#clearTrackTimer();
+    if (this.#broadcastTimer !== null) clearTimeout(this.#broadcastTimer);
+    this.#broadcastTimer = null;
   }
 
   /** A newcomer joined: re-send our state, but only if presence does not already carry it. */
   resendIfLagging(): void {
     // The re-send takes a fresh chain position: it also supersedes any replay of an element we
     // already revealed, which a newcomer holding only our lagging meta would otherwise accept.
-    if (this.trackedRevision < this.revision) {
-      this.broadcastRevision = Math.min(this.broadcastRevision, this.trackedRevision);
-      this.scheduleBroadcast();
+    if (this.#trackedRevision < this.#revision) {
+      this.#broadcastRevision = Math.min(this.#broadcastRevision, this.#trackedRevision);
+      this.#scheduleBroadcast();
     }
   }
 
@@ -117,13 +123,13 @@ export class Outbox<S extends UserState> {
    * stayed) takes it back, so the next hide says it again.
    */
   announceLeave(): void {
-    if (this.goodbyeAt === this.chain.version || !this.io.canSend()) return;
-    const proof = this.chain.advance(false);
+    if (this.#goodbyeAt === this.#chain.version || !this.#io.canSend()) return;
+    const proof = this.#chain.advance(false);
     // The epoch is spent and its successor not announced: an unproven goodbye would be refused.
     if (!proof) return;
-    this.goodbyeAt = proof.version;
+    this.#goodbyeAt = proof.version;
     const payload = { userId: this.userId, connectionId: this.connectionId, ...proof };
-    this.io.broadcast(PK_EVENTS.leave, payload);
+    this.#io.broadcast(PK_EVENTS.leave, payload);
   }
 
   /** Stops all timers. */
@@ -132,59 +138,59 @@ export class Outbox<S extends UserState> {
   }
 
   /** What a send carries at chain position `proof`. */
-  private payload(proof: ChainProof): PresenceMeta {
+  #payload(proof: ChainProof): PresenceMeta {
     return {
       connectionId: this.connectionId,
       version: proof.version,
       proof: proof.proof,
-      state: { ...this.state },
-      updatedAt: this.updatedAt,
-      joinedAt: this.joinedAt,
+      state: { ...this.#state },
+      updatedAt: this.#updatedAt,
+      joinedAt: this.#joinedAt,
     };
   }
 
-  private scheduleBroadcast(): void {
-    if (!this.io.canSend() || this.broadcastTimer !== null) return;
-    const wait = this.lastBroadcastAt + this.options.broadcastThrottleMs - this.io.now();
-    if (wait <= 0) this.broadcastNow();
-    else this.broadcastTimer = setTimeout(() => this.broadcastNow(), wait);
+  #scheduleBroadcast(): void {
+    if (!this.#io.canSend() || this.#broadcastTimer !== null) return;
+    const wait = this.#lastBroadcastAt + this.#options.broadcastThrottleMs - this.#io.now();
+    if (wait <= 0) this.#broadcastNow();
+    else this.#broadcastTimer = setTimeout(() => this.#broadcastNow(), wait);
   }
 
-  private broadcastNow(): void {
-    this.broadcastTimer = null;
-    if (!this.io.canSend() || this.broadcastRevision >= this.revision) return;
-    const proof = this.chain.advance(false);
+  #broadcastNow(): void {
+    this.#broadcastTimer = null;
+    if (!this.#io.canSend() || this.#broadcastRevision >= this.#revision) return;
+    const proof = this.#chain.advance(false);
     // The epoch is spent and its successor not announced yet: the next track carries the state.
-    if (!proof) return this.scheduleTrack();
-    this.lastBroadcastAt = this.io.now();
-    this.broadcastRevision = this.revision;
-    this.io.broadcast(PK_EVENTS.state, { userId: this.userId, ...this.payload(proof) });
-    if (this.chain.unannounced) this.scheduleTrack();
+    if (!proof) return this.#scheduleTrack();
+    this.#lastBroadcastAt = this.#io.now();
+    this.#broadcastRevision = this.#revision;
+    this.#io.broadcast(PK_EVENTS.state, { userId: this.userId, ...this.#payload(proof) });
+    if (this.#chain.unannounced) this.#scheduleTrack();
   }
 
-  private scheduleTrack(): void {
-    if (!this.io.canSend() || this.trackTimer !== null) return;
-    const wait = this.budget.delayAt(this.io.now());
-    if (wait <= 0) this.trackNow();
-    else this.trackTimer = setTimeout(() => this.trackNow(), wait);
+  #scheduleTrack(): void {
+    if (!this.#io.canSend() || this.#trackTimer !== null) return;
+    const wait = this.#budget.delayAt(this.#io.now());
+    if (wait <= 0) this.#trackNow();
+    else this.#trackTimer = setTimeout(() => this.#trackNow(), wait);
   }
 
-  private trackNow(): void {
-    this.trackTimer = null;
-    if (!this.io.canSend()) return;
-    this.budget.record(this.io.now());
-    this.trackedRevision = this.revision;
-    const proof = this.chain.advance(true) as ChainProof;
-    const next = this.chain.nextAnchor();
-    const meta = this.payload(proof);
+  #trackNow(): void {
+    this.#trackTimer = null;
+    if (!this.#io.canSend()) return;
+    this.#budget.record(this.#io.now());
+    this.#trackedRevision = this.#revision;
+    const proof = this.#chain.advance(true) as ChainProof;
+    const next = this.#chain.nextAnchor();
+    const meta = this.#payload(proof);
     if (next !== null) meta.next = next;
     this.ownTracks.add(proof.version, proof.proof);
-    this.io.track(meta);
-    if (next !== null) this.chain.published();
+    this.#io.track(meta);
+    if (next !== null) this.#chain.published();
   }
 
-  private clearTrackTimer(): void {
-    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
-    this.trackTimer = null;
+  #clearTrackTimer(): void {
+    if (this.#trackTimer !== null) clearTimeout(this.#trackTimer);
+    this.#trackTimer = null;
   }
 }

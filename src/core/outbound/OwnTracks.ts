@@ -7,12 +7,12 @@ const MAX_TRACKS = 8;
  * element was copied from ours by someone else and is a connection of its own.
  */
 export class OwnTracks {
-  private readonly tracks: { version: number; proof: string; ref: string | null }[] = [];
+  readonly #tracks: { version: number; proof: string; ref: string | null }[] = [];
 
   /** We tracked a meta at `version` with `proof`. */
   add(version: number, proof: string): void {
-    this.tracks.push({ version, proof, ref: null });
-    if (this.tracks.length > MAX_TRACKS) this.tracks.shift();
+    this.#tracks.push({ version, proof, ref: null });
+    if (this.#tracks.length > MAX_TRACKS) this.#tracks.shift();
   }
 
   /**
@@ -20,7 +20,7 @@ export class OwnTracks {
    * the first to carry it (or is that first meta again).
    */
   claim(version: number, proof: string | null, ref: string): boolean {
-    const track = this.tracks.find((t) => t.version === version && t.proof === proof);
+    const track = this.#tracks.find((t) => t.version === version && t.proof === proof);
     if (!track) return false;
     track.ref ??= ref;
     return track.ref === ref;

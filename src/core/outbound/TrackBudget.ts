@@ -8,7 +8,7 @@
  * Pure: the caller passes the clock.
  */
 export class TrackBudget {
-  private sent: number[] = [];
+  #sent: number[] = [];
   /** Minimum gap between two tracks. */
   readonly minGapMs: number;
 
@@ -24,19 +24,19 @@ export class TrackBudget {
 
   /** Forgets all calls: a new channel join starts a new server window. */
   reset(): void {
-    this.sent = [];
+    this.#sent = [];
   }
 
   /** Milliseconds until the next call is allowed (0 = now). */
   delayAt(now: number): number {
-    this.prune(now);
-    const last = this.sent[this.sent.length - 1];
+    this.#prune(now);
+    const last = this.#sent[this.#sent.length - 1];
     if (last === undefined) return 0;
     let at = last + this.minGapMs;
-    if (this.sent.length >= this.maxCalls) {
+    if (this.#sent.length >= this.maxCalls) {
       at = Math.max(
         at,
-        (this.sent[this.sent.length - this.maxCalls] as number) + this.windowMs + 1,
+        (this.#sent[this.#sent.length - this.maxCalls] as number) + this.windowMs + 1,
       );
     }
     return Math.max(0, at - now);
@@ -44,19 +44,19 @@ export class TrackBudget {
 
   /** Records a call made at `now`. */
   record(now: number): void {
-    this.prune(now);
-    this.sent.push(now);
+    this.#prune(now);
+    this.#sent.push(now);
   }
 
   /** Calls made inside the window ending at `now`. */
   usedAt(now: number): number {
-    this.prune(now);
-    return this.sent.length;
+    this.#prune(now);
+    return this.#sent.length;
   }
 
-  private prune(now: number): void {
+  #prune(now: number): void {
     // A call exactly `windowMs` ago still counts: no closed 30 s window ever holds more than maxCalls.
-    while (this.sent.length > 0 && (this.sent[0] as number) < now - this.windowMs)
-      this.sent.shift();
+    while (this.#sent.length > 0 && (this.#sent[0] as number) < now - this.windowMs)
+      this.#sent.shift();
   }
 }
