@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PresenceList } from '../../src/components/PresenceList.js';
@@ -12,18 +12,29 @@ import { PresenceProvider } from '../../src/react/index.js';
 import { CROWD_LIMITS, crowd } from '../react/crowd.js';
 import { addUser, createWorld, flush } from '../react/helpers.js';
 
-// jsdom lays nothing out: give the list's scroller a 480 px viewport (10 rows of 48 px).
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+// jsdom lays nothing out: give the list's scroller a 480 px viewport (10 rows of 48 px),
+// scrolled to `scroller.top`.
+const scroller = { top: 0 };
+const patched = ['clientHeight', 'scrollTop'] as const;
+const isScroller = (element: HTMLElement) =>
+  element.classList.contains('pk-presence-list__scroller');
 beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('pk-presence-list__scroller') ? 480 : 0;
+      return isScroller(this) ? 480 : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, 'scrollTop', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return isScroller(this) ? scroller.top : 0;
     },
   });
 });
+// Deleting the own properties brings back jsdom's, inherited from Element.prototype.
 afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+  for (const key of patched) Reflect.deleteProperty(HTMLElement.prototype, key);
 });
 
 const rowNames = () =>
@@ -118,4 +129,42 @@ describe('<PresenceList>', () => {
       await world.close();
     }
   }, 90_000);
+
+  it('scrolls: later rows come in at their positions, early rows go, rows keep their elements', async () => {
+    const world = createLoopbackClient({ hubOptions: { limits: CROWD_LIMITS } });
+    try {
+      const members = await crowd(world, 'hall', 100);
+      scroller.top = 0;
+      render(
+        <PresenceProvider client={world.client} userId="me" channel="hall">
+          <PresenceList />
+        </PresenceProvider>,
+      );
+      await screen.findByRole('region', { name: 'Online 101' }, { timeout: 20_000 });
+      // Rows 0-9 in view and 6 below: us, then u00001 to u00015.
+      await waitFor(() => expect(rowNames()).toHaveLength(16));
+      expect(rowNames()[15]).toBe('u00015');
+      const rowOf = (name: string) =>
+        screen.getAllByRole('listitem').find((li) => li.textContent?.startsWith(name));
+      const before = rowOf('u00004');
+      // A rename moves u00004 down one place: its row element moves with it (keyed by user id).
+      members[11]!.track({ name: 'u00003a' });
+      await waitFor(() => expect(rowNames().slice(3, 6)).toEqual(['u00003', 'u00003a', 'u00004']));
+      expect(rowOf('u00004')).toBe(before);
+
+      scroller.top = 40 * 48; // rows 40-49 in view, 6 more each way
+      fireEvent.scroll(screen.getByRole('region', { name: 'People in this room' }));
+      const names = rowNames();
+      expect(names).toHaveLength(22);
+      expect(names[0]).toBe('u00034');
+      expect(names.at(-1)).toBe('u00055');
+      expect(names).not.toContain('Me (you)');
+      const positions = screen
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('aria-posinset'));
+      expect(positions).toEqual(Array.from({ length: 22 }, (_, i) => String(35 + i)));
+    } finally {
+      await world.close();
+    }
+  }, 60_000);
 });
