@@ -28,71 +28,73 @@ const ignoreFailure = (promise: Promise<void>) => void promise.catch(() => undef
  */
 export class IdleTracker {
   readonly subscribers = new Subscribers();
-  private mode: IdleStatus = 'active';
-  private lastActivity = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private takeBackTimer: ReturnType<typeof setTimeout> | undefined;
-  private stopWatching: (() => void) | undefined;
+  #mode: IdleStatus = 'active';
+  #lastActivity = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #takeBackTimer: ReturnType<typeof setTimeout> | undefined;
+  #stopWatching: (() => void) | undefined;
   /** What to put back: the last status seen that was not `away` (`undefined`: there was none). */
-  private previous: string | undefined;
+  #previous: string | undefined;
+  readonly #target: IdleTarget;
+  readonly #settings: IdleSettings;
 
-  constructor(
-    private readonly target: IdleTarget,
-    private readonly settings: IdleSettings,
-  ) {}
+  constructor(target: IdleTarget, settings: IdleSettings) {
+    this.#target = target;
+    this.#settings = settings;
+  }
 
   get snapshot(): IdleStatus {
-    return this.mode;
+    return this.#mode;
   }
 
   start(): () => void {
-    if (this.stopWatching !== undefined) return this.stopWatching;
-    const status = this.status();
-    this.previous = status === this.settings.away ? undefined : status;
-    const unsubscribe = this.target.store.subscribe(() => this.observe());
-    const { source } = this.settings;
+    if (this.#stopWatching !== undefined) return this.#stopWatching;
+    const status = this.#status();
+    this.#previous = status === this.#settings.away ? undefined : status;
+    const unsubscribe = this.#target.store.subscribe(() => this.#observe());
+    const { source } = this.#settings;
     const unlisten = source === false ? undefined : source(() => this.activity());
     const stop = () => {
-      clearTimeout(this.timer);
-      clearTimeout(this.takeBackTimer);
-      this.timer = undefined;
+      clearTimeout(this.#timer);
+      clearTimeout(this.#takeBackTimer);
+      this.#timer = undefined;
       unsubscribe();
       unlisten?.();
-      if (this.stopWatching === stop) this.stopWatching = undefined;
+      if (this.#stopWatching === stop) this.#stopWatching = undefined;
     };
-    this.stopWatching = stop;
+    this.#stopWatching = stop;
     this.activity();
     return stop;
   }
 
   activity(): void {
-    this.lastActivity = Date.now();
-    if (this.stopWatching === undefined) return;
-    this.timer ??= setTimeout(() => this.check(), this.settings.awayAfterMs);
-    if (this.mode === 'active') return;
-    this.setMode('active');
-    if (this.idleAway()) this.restore();
+    this.#lastActivity = Date.now();
+    if (this.#stopWatching === undefined) return;
+    this.#timer ??= setTimeout(() => this.#check(), this.#settings.awayAfterMs);
+    if (this.#mode === 'active') return;
+    this.#setMode('active');
+    if (this.#idleAway()) this.#restore();
   }
 
-  private check(): void {
-    const quiet = Date.now() - this.lastActivity;
-    if (quiet < this.settings.awayAfterMs) {
-      this.timer = setTimeout(() => this.check(), this.settings.awayAfterMs - quiet);
+  #check(): void {
+    const quiet = Date.now() - this.#lastActivity;
+    if (quiet < this.#settings.awayAfterMs) {
+      this.#timer = setTimeout(() => this.#check(), this.#settings.awayAfterMs - quiet);
       return;
     }
-    this.timer = undefined;
-    this.setMode('away');
+    this.#timer = undefined;
+    this.#setMode('away');
     // Already away (another tab, or the user's own choice): nothing to write, nothing to restore.
-    const { key, away } = this.settings;
-    if (this.status() !== away)
-      ignoreFailure(this.target.setState({ [key]: away, [MARK]: mark('away') }));
+    const { key, away } = this.#settings;
+    if (this.#status() !== away)
+      ignoreFailure(this.#target.setState({ [key]: away, [MARK]: mark('away') }));
   }
 
-  private observe(): void {
-    const status = this.status();
-    if (status !== this.settings.away) this.previous = status;
+  #observe(): void {
+    const status = this.#status();
+    if (status !== this.#settings.away) this.#previous = status;
     // Another tab went idle while this one is in use: the user is still here.
-    else if (this.mode === 'active' && this.idleAway()) this.takeBack();
+    else if (this.#mode === 'active' && this.#idleAway()) this.#takeBack();
   }
 
   /**
@@ -100,45 +102,47 @@ export class IdleTracker {
    * write must be stamped after the other tab's `away`: wait out the gap (same clock: at most a
    * millisecond; another device's clock ahead of ours: the skew, capped) and check again.
    */
-  private takeBack(): void {
-    const awayAt = Number(this.userState()?.[MARK]?.slice(5));
+  #takeBack(): void {
+    const awayAt = Number(this.#userState()?.[MARK]?.slice(5));
     const wait = Number.isFinite(awayAt) ? awayAt - Date.now() + 1 : 0;
-    if (wait <= 0) return this.restore();
-    clearTimeout(this.takeBackTimer);
-    this.takeBackTimer = setTimeout(
+    if (wait <= 0) return this.#restore();
+    clearTimeout(this.#takeBackTimer);
+    this.#takeBackTimer = setTimeout(
       () => {
-        if (this.mode === 'active' && this.idleAway()) this.restore();
+        if (this.#mode === 'active' && this.#idleAway()) this.#restore();
       },
       Math.min(wait, MAX_SKEW_MS),
     );
   }
 
-  private restore(): void {
-    const { key } = this.settings;
-    if (this.previous === undefined) {
-      ignoreFailure(this.target.removeState({ states: [key] }));
-      ignoreFailure(this.target.setState({ [MARK]: mark('active') }));
-    } else ignoreFailure(this.target.setState({ [key]: this.previous, [MARK]: mark('active') }));
+  #restore(): void {
+    const { key } = this.#settings;
+    if (this.#previous === undefined) {
+      ignoreFailure(this.#target.removeState({ states: [key] }));
+      ignoreFailure(this.#target.setState({ [MARK]: mark('active') }));
+    } else ignoreFailure(this.#target.setState({ [key]: this.#previous, [MARK]: mark('active') }));
   }
 
   /** The user's state as the room sees it: the newest of our connections, other tabs included. */
-  private userState(): Readonly<Partial<Record<string, string>>> | undefined {
-    const self = this.target.store.getState().self;
+  #userState(): Readonly<Partial<Record<string, string>>> | undefined {
+    const self = this.#target.store.getState().self;
     return self ? newestState(self.connections) : undefined;
   }
 
-  private status(): string | undefined {
-    return this.userState()?.[this.settings.key];
+  #status(): string | undefined {
+    return this.#userState()?.[this.#settings.key];
   }
 
   /** An away that idleness wrote (it carries the marker), as opposed to one the user chose. */
-  private idleAway(): boolean {
-    const state = this.userState();
-    return state?.[this.settings.key] === this.settings.away && !!state[MARK]?.startsWith('away:');
+  #idleAway(): boolean {
+    const state = this.#userState();
+    return (
+      state?.[this.#settings.key] === this.#settings.away && !!state[MARK]?.startsWith('away:')
+    );
   }
 
-  private setMode(next: IdleStatus): void {
-    this.mode = next;
+  #setMode(next: IdleStatus): void {
+    this.#mode = next;
     this.subscribers.notify();
   }
 }

@@ -23,69 +23,68 @@ function attempt(action: () => Promise<void>): Promise<void> {
 export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
   readonly seatCount: number;
   readonly hostId: string | null;
-  private readonly selfId: string;
-  private readonly resolver: SeatResolver<O>;
-  private readonly signals: SeatSignals<O>;
-  private readonly claimant: SeatClaimant<O>;
-  private readonly host: SeatHost<O>;
-  private readonly listeners = new Set<() => void>();
-  private readonly stops: Array<() => void> = [];
+  readonly #selfId: string;
+  readonly #resolver: SeatResolver<O>;
+  readonly #signals: SeatSignals<O>;
+  readonly #claimant: SeatClaimant<O>;
+  readonly #host: SeatHost<O>;
+  readonly #listeners = new Set<() => void>();
+  readonly #stops: Array<() => void> = [];
   /** Re-checks of claims held through a reload (see `SeatResolver.updateUser`). */
-  private readonly holds = new Map<string, ReturnType<typeof setTimeout>>();
-  private busy = false;
-  private again = false;
+  readonly #holds = new Map<string, ReturnType<typeof setTimeout>>();
+  #busy = false;
+  #again = false;
+  readonly #room: SeatRoom<O>;
 
-  constructor(
-    private readonly room: SeatRoom<O>,
-    options: ResolvedSeatOptions,
-  ) {
+  constructor(room: SeatRoom<O>, options: ResolvedSeatOptions) {
+    this.#room = room;
     this.seatCount = options.seatCount;
     this.hostId = options.hostId;
-    const selfId = (this.selfId = room.store.getState().selfId);
+    const selfId = (this.#selfId = room.store.getState().selfId);
     const saved = new SeatStore(options.storage, room.channelName, selfId);
-    this.signals = new SeatSignals<O>(room, selfId, options, {
-      admits: (userId) => this.resolver.claimOf(userId) !== undefined,
+    this.#signals = new SeatSignals<O>(room, selfId, options, {
+      admits: (userId) => this.#resolver.claimOf(userId) !== undefined,
       changed: (userId) => {
-        this.resolver.touch(userId);
-        this.changed();
+        this.#resolver.touch(userId);
+        this.#changed();
       },
       markLeft: () => saved.markLeft(options.now()),
     });
-    const levelOf = (userId: string) => this.signals.levels.get(userId);
+    const levelOf = (userId: string) => this.#signals.levels.get(userId);
     const resolver = new SeatResolver<O>({
       ...options,
       selfId,
       holdMs: options.reclaimWithinMs,
       levelOf,
     });
-    this.resolver = resolver;
+    this.#resolver = resolver;
     const write = (patch: Record<string, string>) =>
       options.presence.setState(room.channelName, patch);
-    const recheck = () => this.changed();
-    this.claimant = new SeatClaimant<O>({ selfId, resolver, saved, options, write, recheck });
-    this.host = new SeatHost<O>({ resolver, saved, options, write });
-    this.stops.push(watchOccupants(room, (userId) => this.onUser(userId)));
-    this.host.restore();
-    this.claimant.restore();
+    const recheck = () => this.#changed();
+    this.#claimant = new SeatClaimant<O>({ selfId, resolver, saved, options, write, recheck });
+    this.#host = new SeatHost<O>({ resolver, saved, options, write });
+    this.#stops.push(watchOccupants(room, (userId) => this.#onUser(userId)));
+    this.#host.restore();
+    this.#claimant.restore();
   }
 
-  readonly getSnapshot = (): MicSeatsSnapshot<O> => this.resolver.snapshot;
+  readonly getSnapshot = (): MicSeatsSnapshot<O> => this.#resolver.snapshot;
 
   readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   };
 
   takeSeat(index: number): Promise<void> {
-    return attempt(() => this.claimFree(index, 'takeSeat'));
+    return attempt(() => this.#claimFree(index, 'takeSeat'));
   }
 
   moveSeat(index: number): Promise<void> {
-    return attempt(() => this.claimFree(index, 'moveSeat'));
+    return attempt(() => this.#claimFree(index, 'moveSeat'));
   }
 
   leaveSeat(): Promise<void> {
-    return attempt(() => this.claimant.leave());
+    return attempt(() => this.#claimant.leave());
   }
 
   setMuted(muted: boolean): Promise<void> {
@@ -93,45 +92,45 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
       if (typeof muted !== 'boolean') {
         throw seatError('INVALID_ARGUMENT', 'setMuted', 'muted must be a boolean');
       }
-      if (muted) this.signals.levels.clear(this.selfId);
-      return this.claimant.setMuted(muted);
+      if (muted) this.#signals.levels.clear(this.#selfId);
+      return this.#claimant.setMuted(muted);
     });
   }
 
   setSpeakingLevel(level: number): Promise<void> {
     return attempt(() => {
-      const { mySeat, seats } = this.resolver.snapshot;
+      const { mySeat, seats } = this.#resolver.snapshot;
       const silent = mySeat === null || (seats[mySeat]?.muted ?? true);
-      this.signals.report(level, silent);
+      this.#signals.report(level, silent);
       return Promise.resolve();
     });
   }
 
   lockSeat(index: number): Promise<void> {
-    return this.editHost('lockSeat', index, (draft, seat) => draft.locks.add(seat));
+    return this.#editHost('lockSeat', index, (draft, seat) => draft.locks.add(seat));
   }
 
   unlockSeat(index: number): Promise<void> {
-    return this.editHost('unlockSeat', index, (draft, seat) => draft.locks.delete(seat));
+    return this.#editHost('unlockSeat', index, (draft, seat) => draft.locks.delete(seat));
   }
 
   kickSeat(index: number): Promise<void> {
-    return this.editHost('kickSeat', index, (draft, seat) => {
-      const winner = this.resolver.winner(seat);
+    return this.#editHost('kickSeat', index, (draft, seat) => {
+      const winner = this.#resolver.winner(seat);
       if (winner !== null) draft.kicks.add(kickKey(seat, winner.at));
     });
   }
 
   destroy(): void {
-    for (const stop of this.stops.splice(0)) stop();
-    for (const timer of this.holds.values()) clearTimeout(timer);
-    this.holds.clear();
-    this.signals.destroy();
-    this.claimant.destroy();
-    this.listeners.clear();
+    for (const stop of this.#stops.splice(0)) stop();
+    for (const timer of this.#holds.values()) clearTimeout(timer);
+    this.#holds.clear();
+    this.#signals.destroy();
+    this.#claimant.destroy();
+    this.#listeners.clear();
   }
 
-  private checkIndex(index: unknown, operation: string): number {
+  #checkIndex(index: unknown, operation: string): number {
     const { seatCount } = this;
     if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < seatCount) {
       return index;
@@ -141,55 +140,55 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
   }
 
   /** Refuses what is visibly refused (locked, taken) before writing anything. */
-  private claimFree(index: number, operation: string): Promise<void> {
-    const at = this.checkIndex(index, operation);
-    const seat = this.resolver.snapshot.seats[at];
-    if (seat === undefined || seat.userId === this.selfId) return Promise.resolve();
+  #claimFree(index: number, operation: string): Promise<void> {
+    const at = this.#checkIndex(index, operation);
+    const seat = this.#resolver.snapshot.seats[at];
+    if (seat === undefined || seat.userId === this.#selfId) return Promise.resolve();
     if (seat.locked) throw seatError('SEAT_LOCKED', operation, `seat ${at} is locked`);
     if (seat.userId !== null) throw seatError('SEAT_TAKEN', operation, `seat ${at} is taken`);
-    return this.claimant.claim(at, this.claimant.nextAt(), operation);
+    return this.#claimant.claim(at, this.#claimant.nextAt(), operation);
   }
 
-  private editHost(
+  #editHost(
     operation: string,
     index: number,
     edit: (draft: { locks: Set<number>; kicks: Set<string> }, seat: number) => void,
   ): Promise<void> {
     return attempt(() => {
-      const seat = this.checkIndex(index, operation);
-      return this.host.edit(operation, (draft) => edit(draft, seat));
+      const seat = this.#checkIndex(index, operation);
+      return this.#host.edit(operation, (draft) => edit(draft, seat));
     });
   }
 
-  private onUser(userId: string): void {
-    const occupant = this.room.store.getState().occupants.get(userId);
-    const wait = this.resolver.updateUser(userId, occupant);
-    clearTimeout(this.holds.get(userId));
-    if (wait === null) this.holds.delete(userId);
+  #onUser(userId: string): void {
+    const occupant = this.#room.store.getState().occupants.get(userId);
+    const wait = this.#resolver.updateUser(userId, occupant);
+    clearTimeout(this.#holds.get(userId));
+    if (wait === null) this.#holds.delete(userId);
     else
-      this.holds.set(
+      this.#holds.set(
         userId,
-        setTimeout(() => this.onUser(userId), wait),
+        setTimeout(() => this.#onUser(userId), wait),
       );
-    if (this.resolver.claimOf(userId) === undefined) this.signals.levels.clear(userId);
-    this.changed();
+    if (this.#resolver.claimOf(userId) === undefined) this.#signals.levels.clear(userId);
+    this.#changed();
   }
 
   /** Publishes changes and settles our own claim; re-entrant writes loop here, not recurse. */
-  private changed(): void {
-    if (this.busy) {
-      this.again = true;
+  #changed(): void {
+    if (this.#busy) {
+      this.#again = true;
       return;
     }
-    this.busy = true;
+    this.#busy = true;
     try {
       do {
-        this.again = false;
-        if (this.resolver.flush()) for (const listener of [...this.listeners]) listener();
-        this.claimant.reconcile();
-      } while (this.again);
+        this.#again = false;
+        if (this.#resolver.flush()) for (const listener of [...this.#listeners]) listener();
+        this.#claimant.reconcile();
+      } while (this.#again);
     } finally {
-      this.busy = false;
+      this.#busy = false;
     }
   }
 }

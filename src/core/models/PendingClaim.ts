@@ -8,10 +8,10 @@ export class PendingClaim {
   readonly promise: Promise<void>;
   /** True once the settle window has passed while the claim was winning. */
   settled = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private done = false;
-  private settle!: () => void;
-  private fail!: (error: PresenceError) => void;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #done = false;
+  #settle!: () => void;
+  #fail!: (error: PresenceError) => void;
 
   constructor(
     readonly index: number,
@@ -20,34 +20,34 @@ export class PendingClaim {
     readonly operation: string,
   ) {
     this.promise = new Promise<void>((resolve, reject) => {
-      this.settle = resolve;
-      this.fail = reject;
+      this.#settle = resolve;
+      this.#fail = reject;
     });
   }
 
   /** Starts the settle window once (the first time the claim is seen winning). */
   startSettling(settleMs: number, onSettled: () => void): void {
-    if (this.timer !== null || this.settled || this.done) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    if (this.#timer !== null || this.settled || this.#done) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
       this.settled = true;
       onSettled();
     }, settleMs);
   }
 
   resolve(): void {
-    if (this.finish()) this.settle();
+    if (this.#finish()) this.#settle();
   }
 
   reject(error: PresenceError): void {
-    if (this.finish()) this.fail(error);
+    if (this.#finish()) this.#fail(error);
   }
 
-  private finish(): boolean {
-    if (this.done) return false;
-    this.done = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
+  #finish(): boolean {
+    if (this.#done) return false;
+    this.#done = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
     return true;
   }
 }

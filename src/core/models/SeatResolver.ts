@@ -47,32 +47,34 @@ function sameSeat<O extends SeatOccupant>(a: Seat<O>, b: Seat<O>): boolean {
  * the one or two seats their claim was and is on, so its cost does not grow with the room.
  */
 export class SeatResolver<O extends SeatOccupant> {
-  private readonly claims = new Map<string, SeatedClaim<O>>();
-  private readonly candidates: Array<Set<string> | undefined> = [];
-  private host: HostState = NO_HOST_STATE;
-  private hostHeldSince: number | null = null;
-  private readonly held = new Map<string, number>();
-  private readonly dirty = new Set<number>();
-  private seats: readonly Seat<O>[];
-  private current: MicSeatsSnapshot<O>;
+  readonly #claims = new Map<string, SeatedClaim<O>>();
+  readonly #candidates: Array<Set<string> | undefined> = [];
+  #host: HostState = NO_HOST_STATE;
+  #hostHeldSince: number | null = null;
+  readonly #held = new Map<string, number>();
+  readonly #dirty = new Set<number>();
+  #seats: readonly Seat<O>[];
+  #current: MicSeatsSnapshot<O>;
+  readonly #input: ResolverInput;
 
-  constructor(private readonly input: ResolverInput) {
+  constructor(input: ResolverInput) {
+    this.#input = input;
     const seats: Seat<O>[] = [];
-    for (let index = 0; index < input.seatCount; index += 1) seats.push(this.build(index, null));
-    this.seats = Object.freeze(seats);
-    this.current = Object.freeze({ seats: this.seats, mySeat: null, isHost: this.isHost });
+    for (let index = 0; index < input.seatCount; index += 1) seats.push(this.#build(index, null));
+    this.#seats = Object.freeze(seats);
+    this.#current = Object.freeze({ seats: this.#seats, mySeat: null, isHost: this.isHost });
   }
 
   get isHost(): boolean {
-    return this.input.hostId !== null && this.input.hostId === this.input.selfId;
+    return this.#input.hostId !== null && this.#input.hostId === this.#input.selfId;
   }
 
   get snapshot(): MicSeatsSnapshot<O> {
-    return this.current;
+    return this.#current;
   }
 
   get hostState(): HostState {
-    return this.host;
+    return this.#host;
   }
 
   /**
@@ -82,63 +84,64 @@ export class SeatResolver<O extends SeatOccupant> {
    * until such a hold should be re-checked, else `null`.
    */
   updateUser(userId: string, occupant: O | undefined): number | null {
-    const time = this.input.now();
-    const hostWait = userId === this.input.hostId ? this.updateHost(occupant, time) : null;
-    const claim = claimOf(occupant, this.input.seatCount, time);
-    const before = this.claims.get(userId);
+    const time = this.#input.now();
+    const hostWait = userId === this.#input.hostId ? this.#updateHost(occupant, time) : null;
+    const claim = claimOf(occupant, this.#input.seatCount, time);
+    const before = this.#claims.get(userId);
     if (occupant !== undefined && claim === undefined && before !== undefined) {
-      const since = this.held.get(userId) ?? time;
-      const wait = since + this.input.holdMs - time;
+      const since = this.#held.get(userId) ?? time;
+      const wait = since + this.#input.holdMs - time;
       if (wait > 0) {
-        this.held.set(userId, since);
-        this.place({ ...before, occupant });
+        this.#held.set(userId, since);
+        this.#place({ ...before, occupant });
         return wait;
       }
     }
-    this.held.delete(userId);
+    this.#held.delete(userId);
     if (occupant === undefined || claim === undefined || claim.index === null) {
-      if (before !== undefined) this.drop(before);
+      if (before !== undefined) this.#drop(before);
       return hostWait;
     }
-    if (before !== undefined && before.index !== claim.index) this.drop(before);
+    if (before !== undefined && before.index !== claim.index) this.#drop(before);
     const { index, at, muted } = claim;
-    this.place({ userId, occupant, index, at, muted });
+    this.#place({ userId, occupant, index, at, muted });
     return hostWait;
   }
 
   /** A user's level changed: their seat may need a new snapshot. */
   touch(userId: string): void {
-    const claim = this.claims.get(userId);
-    if (claim !== undefined) this.dirty.add(claim.index);
+    const claim = this.#claims.get(userId);
+    if (claim !== undefined) this.#dirty.add(claim.index);
   }
 
   /** The standing claim of a user, if they claim a seat. */
   claimOf(userId: string): SeatedClaim<O> | undefined {
-    return this.claims.get(userId);
+    return this.#claims.get(userId);
   }
 
   /** Whether someone still claims seat `index` with claim time `at` (a kick worth keeping). */
   hasClaim(index: number, at: number): boolean {
-    for (const id of this.candidates[index] ?? []) if (this.claims.get(id)?.at === at) return true;
+    for (const id of this.#candidates[index] ?? [])
+      if (this.#claims.get(id)?.at === at) return true;
     return false;
   }
 
   /** How a user's claim stands right now. */
   outcome(userId: string): ClaimOutcome {
-    const claim = this.claims.get(userId);
+    const claim = this.#claims.get(userId);
     if (claim === undefined) return 'none';
-    if (this.host.locks.has(claim.index)) return 'locked';
-    if (this.host.kicks.has(kickKey(claim.index, claim.at))) return 'kicked';
+    if (this.#host.locks.has(claim.index)) return 'locked';
+    if (this.#host.kicks.has(kickKey(claim.index, claim.at))) return 'kicked';
     return this.winner(claim.index) === claim ? 'won' : 'taken';
   }
 
   /** The claim holding a seat: the best claim not kicked, none on a locked seat. */
   winner(index: number): SeatedClaim<O> | null {
-    if (this.host.locks.has(index)) return null;
+    if (this.#host.locks.has(index)) return null;
     let best: SeatedClaim<O> | null = null;
-    for (const id of this.candidates[index] ?? []) {
-      const claim = this.claims.get(id);
-      if (claim === undefined || this.host.kicks.has(kickKey(index, claim.at))) continue;
+    for (const id of this.#candidates[index] ?? []) {
+      const claim = this.#claims.get(id);
+      if (claim === undefined || this.#host.kicks.has(kickKey(index, claim.at))) continue;
       if (best === null || beats(claim, best)) best = claim;
     }
     return best;
@@ -146,66 +149,66 @@ export class SeatResolver<O extends SeatOccupant> {
 
   /** Rebuilds the touched seats; returns true when the snapshot changed. */
   flush(): boolean {
-    if (this.dirty.size === 0) return false;
+    if (this.#dirty.size === 0) return false;
     let seats: Seat<O>[] | null = null;
-    for (const index of this.dirty) {
-      const previous = this.seats[index] as Seat<O>;
-      const next = this.build(index, this.winner(index));
+    for (const index of this.#dirty) {
+      const previous = this.#seats[index] as Seat<O>;
+      const next = this.#build(index, this.winner(index));
       if (sameSeat(previous, next)) continue;
-      seats ??= this.seats.slice();
+      seats ??= this.#seats.slice();
       seats[index] = next;
     }
-    this.dirty.clear();
+    this.#dirty.clear();
     if (seats === null) return false;
-    this.seats = Object.freeze(seats);
-    const mine = this.seats.findIndex((seat) => seat.userId === this.input.selfId);
-    this.current = Object.freeze({
-      seats: this.seats,
+    this.#seats = Object.freeze(seats);
+    const mine = this.#seats.findIndex((seat) => seat.userId === this.#input.selfId);
+    this.#current = Object.freeze({
+      seats: this.#seats,
       mySeat: mine === -1 ? null : mine,
       isHost: this.isHost,
     });
     return true;
   }
 
-  private updateHost(occupant: O | undefined, time: number): number | null {
-    const host = hostStateOf(occupant, this.input.seatCount, time);
-    if (occupant !== undefined && host === NO_HOST_STATE && this.host !== NO_HOST_STATE) {
-      this.hostHeldSince ??= time;
-      const wait = this.hostHeldSince + this.input.holdMs - time;
+  #updateHost(occupant: O | undefined, time: number): number | null {
+    const host = hostStateOf(occupant, this.#input.seatCount, time);
+    if (occupant !== undefined && host === NO_HOST_STATE && this.#host !== NO_HOST_STATE) {
+      this.#hostHeldSince ??= time;
+      const wait = this.#hostHeldSince + this.#input.holdMs - time;
       if (wait > 0) return wait;
     }
-    this.hostHeldSince = null;
-    if (host === this.host || (host.at === this.host.at && host.at !== 0)) return null;
-    this.host = host;
-    for (let index = 0; index < this.input.seatCount; index += 1) this.dirty.add(index);
+    this.#hostHeldSince = null;
+    if (host === this.#host || (host.at === this.#host.at && host.at !== 0)) return null;
+    this.#host = host;
+    for (let index = 0; index < this.#input.seatCount; index += 1) this.#dirty.add(index);
     return null;
   }
 
-  private place(claim: SeatedClaim<O>): void {
-    this.claims.set(claim.userId, claim);
-    let set = this.candidates[claim.index];
-    if (set === undefined) this.candidates[claim.index] = set = new Set();
+  #place(claim: SeatedClaim<O>): void {
+    this.#claims.set(claim.userId, claim);
+    let set = this.#candidates[claim.index];
+    if (set === undefined) this.#candidates[claim.index] = set = new Set();
     set.add(claim.userId);
-    this.dirty.add(claim.index);
+    this.#dirty.add(claim.index);
   }
 
-  private drop(claim: SeatedClaim<O>): void {
-    this.claims.delete(claim.userId);
-    this.candidates[claim.index]?.delete(claim.userId);
-    this.dirty.add(claim.index);
+  #drop(claim: SeatedClaim<O>): void {
+    this.#claims.delete(claim.userId);
+    this.#candidates[claim.index]?.delete(claim.userId);
+    this.#dirty.add(claim.index);
   }
 
-  private build(index: number, claim: SeatedClaim<O> | null): Seat<O> {
-    const locked = this.host.locks.has(index);
+  #build(index: number, claim: SeatedClaim<O> | null): Seat<O> {
+    const locked = this.#host.locks.has(index);
     const muted = claim?.muted ?? false;
-    const level = claim === null || muted ? 0 : this.input.levelOf(claim.userId);
+    const level = claim === null || muted ? 0 : this.#input.levelOf(claim.userId);
     return Object.freeze({
       index,
       userId: claim?.userId ?? null,
       occupant: claim?.occupant ?? null,
       muted,
       locked,
-      speaking: level > this.input.threshold,
+      speaking: level > this.#input.threshold,
       level,
     });
   }

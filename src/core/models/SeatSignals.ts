@@ -22,28 +22,32 @@ export interface SeatSignalHooks {
  */
 export class SeatSignals<O extends SeatOccupant> {
   readonly levels: SpeakingLevels;
-  private readonly sender: SpeakingLevelSender;
-  private readonly stops: Array<() => void> = [];
+  readonly #sender: SpeakingLevelSender;
+  readonly #stops: Array<() => void> = [];
+  readonly #selfId: string;
+  readonly #hooks: SeatSignalHooks;
 
   constructor(
     room: SeatRoom<O>,
-    private readonly selfId: string,
+    selfId: string,
     options: ResolvedSeatOptions,
-    private readonly hooks: SeatSignalHooks,
+    hooks: SeatSignalHooks,
   ) {
+    this.#selfId = selfId;
+    this.#hooks = hooks;
     this.levels = new SpeakingLevels(options.fadeMs, hooks.changed);
     const send = (l: number) =>
       void room.sendBroadcast(SPEAKING_LEVEL_EVENT, { u: selfId, l }).catch(ignore);
-    this.sender = new SpeakingLevelSender(
+    this.#sender = new SpeakingLevelSender(
       { send, now: options.now },
       options.levelIntervalMs,
       options.threshold,
     );
-    this.stops.push(room.onBroadcast(SPEAKING_LEVEL_EVENT, (payload) => this.receive(payload)));
+    this.#stops.push(room.onBroadcast(SPEAKING_LEVEL_EVENT, (payload) => this.#receive(payload)));
     if (typeof window !== 'undefined') {
       const onHide = () => hooks.markLeft();
       window.addEventListener('pagehide', onHide);
-      this.stops.push(() => window.removeEventListener('pagehide', onHide));
+      this.#stops.push(() => window.removeEventListener('pagehide', onHide));
     }
   }
 
@@ -54,24 +58,24 @@ export class SeatSignals<O extends SeatOccupant> {
       throw seatError('INVALID_ARGUMENT', 'setSpeakingLevel', 'level must be a number in 0 … 1');
     }
     if (muted) {
-      this.levels.clear(this.selfId);
+      this.levels.clear(this.#selfId);
       return;
     }
-    this.levels.set(this.selfId, value);
-    this.sender.report(value);
+    this.levels.set(this.#selfId, value);
+    this.#sender.report(value);
   }
 
   destroy(): void {
-    for (const stop of this.stops.splice(0)) stop();
-    this.sender.destroy();
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#sender.destroy();
     this.levels.destroy();
   }
 
   /** Someone's report: hostile until checked (any id, any value). */
-  private receive(payload: unknown): void {
+  #receive(payload: unknown): void {
     if (typeof payload !== 'object' || payload === null) return;
     const { u, l } = payload as Record<string, unknown>;
-    if (typeof u !== 'string' || u === this.selfId || !this.hooks.admits(u)) return;
+    if (typeof u !== 'string' || u === this.#selfId || !this.#hooks.admits(u)) return;
     const level = validLevel(l);
     if (level !== null) this.levels.set(u, level);
   }

@@ -4,24 +4,24 @@
  * on a fresh task, where it surfaces like any uncaught error.
  */
 export class Subscribers {
-  private readonly listeners = new Set<() => void>();
+  readonly #listeners = new Set<() => void>();
 
   /** How many listeners there are. */
   get size(): number {
-    return this.listeners.size;
+    return this.#listeners.size;
   }
 
   /** Adds a listener; returns its remover. */
   readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
+    this.#listeners.add(listener);
     return () => {
-      this.listeners.delete(listener);
+      this.#listeners.delete(listener);
     };
   };
 
   /** Calls every listener once. */
   notify(): void {
-    for (const listener of [...this.listeners]) {
+    for (const listener of [...this.#listeners]) {
       try {
         listener();
       } catch (error) {
@@ -34,6 +34,6 @@ export class Subscribers {
 
   /** Drops every listener. */
   clear(): void {
-    this.listeners.clear();
+    this.#listeners.clear();
   }
 }

@@ -19,107 +19,114 @@ interface Entry<O extends TypingOccupant> {
  * entry follows their occupant record, so a leave drops them at once and a rename shows.
  */
 export class TypingRoster<O extends TypingOccupant> {
-  private readonly entries = new Map<string, Entry<O>>();
-  private list: readonly Typer<O>[] = [];
+  readonly #entries = new Map<string, Entry<O>>();
+  #list: readonly Typer<O>[] = [];
+  readonly #room: TypingRoom<O>;
+  readonly #options: TypingOptions<O> & { timeoutMs: number };
+  readonly #onChange: () => void;
 
   constructor(
-    private readonly room: TypingRoom<O>,
-    private readonly options: TypingOptions<O> & { timeoutMs: number },
-    private readonly onChange: () => void,
-  ) {}
+    room: TypingRoom<O>,
+    options: TypingOptions<O> & { timeoutMs: number },
+    onChange: () => void,
+  ) {
+    this.#room = room;
+    this.#options = options;
+    this.#onChange = onChange;
+  }
 
   get typers(): readonly Typer<O>[] {
-    return this.list;
+    return this.#list;
   }
 
   receive(signal: TypingSignal): void {
-    const { selfId, occupants } = this.room.store.getState();
+    const { selfId, occupants } = this.#room.store.getState();
     if (signal.userId === selfId) return; // our own other tabs: typers are the others
     const occupant = occupants.get(signal.userId);
     if (occupant === undefined || occupant.status === 'leaving') return;
-    if (signal.typing) this.start(signal, occupant);
-    else this.stopTab(signal.userId, signal.tab);
+    if (signal.typing) this.#start(signal, occupant);
+    else this.#stopTab(signal.userId, signal.tab);
   }
 
   destroy(): void {
-    for (const entry of this.entries.values()) this.release(entry);
-    this.entries.clear();
+    for (const entry of this.#entries.values()) this.#release(entry);
+    this.#entries.clear();
   }
 
-  private start(signal: TypingSignal, occupant: O): void {
-    let entry = this.entries.get(signal.userId);
+  #start(signal: TypingSignal, occupant: O): void {
+    let entry = this.#entries.get(signal.userId);
     const isNew = entry === undefined;
     if (entry === undefined) {
-      entry = this.createEntry(signal.userId, occupant);
-      this.entries.set(signal.userId, entry);
+      entry = this.#createEntry(signal.userId, occupant);
+      this.#entries.set(signal.userId, entry);
     }
     if (!entry.tabs.has(signal.tab) && entry.tabs.size >= MAX_TABS_PER_USER) return;
-    entry.tabs.set(signal.tab, Date.now() + this.options.timeoutMs);
-    this.schedule(signal.userId, entry);
+    entry.tabs.set(signal.tab, Date.now() + this.#options.timeoutMs);
+    this.#schedule(signal.userId, entry);
     // A keep-alive changes nothing anyone sees: no new snapshot, so no re-render or announcement.
-    if (isNew) this.publish();
+    if (isNew) this.#publish();
   }
 
-  private createEntry(userId: string, occupant: O): Entry<O> {
+  #createEntry(userId: string, occupant: O): Entry<O> {
     return {
-      typer: this.typerOf(occupant, Date.now()),
+      typer: this.#typerOf(occupant, Date.now()),
       tabs: new Map(),
       timer: undefined,
-      unsubscribe: this.room.subscribeUser(userId, () => this.occupantChanged(userId)),
+      unsubscribe: this.#room.subscribeUser(userId, () => this.#occupantChanged(userId)),
     };
   }
 
-  private typerOf(occupant: O, startedAt: number): Typer<O> {
-    const profile = resolveProfile(occupant, this.options.getProfile, this.options);
+  #typerOf(occupant: O, startedAt: number): Typer<O> {
+    const profile = resolveProfile(occupant, this.#options.getProfile, this.#options);
     return { userId: occupant.userId, occupant, profile, startedAt };
   }
 
-  private occupantChanged(userId: string): void {
-    const entry = this.entries.get(userId);
+  #occupantChanged(userId: string): void {
+    const entry = this.#entries.get(userId);
     if (entry === undefined) return;
-    const occupant = this.room.store.getState().occupants.get(userId);
-    if (occupant === undefined || occupant.status === 'leaving') return this.remove(userId);
+    const occupant = this.#room.store.getState().occupants.get(userId);
+    if (occupant === undefined || occupant.status === 'leaving') return this.#remove(userId);
     if (occupant === entry.typer.occupant) return;
-    entry.typer = this.typerOf(occupant, entry.typer.startedAt);
-    this.publish();
+    entry.typer = this.#typerOf(occupant, entry.typer.startedAt);
+    this.#publish();
   }
 
-  private stopTab(userId: string, tab: string): void {
-    const entry = this.entries.get(userId);
+  #stopTab(userId: string, tab: string): void {
+    const entry = this.#entries.get(userId);
     if (entry === undefined || !entry.tabs.delete(tab)) return;
-    if (entry.tabs.size === 0) this.remove(userId);
+    if (entry.tabs.size === 0) this.#remove(userId);
   }
 
-  private schedule(userId: string, entry: Entry<O>): void {
+  #schedule(userId: string, entry: Entry<O>): void {
     clearTimeout(entry.timer);
     const next = Math.min(...entry.tabs.values());
-    entry.timer = setTimeout(() => this.expire(userId), Math.max(0, next - Date.now()));
+    entry.timer = setTimeout(() => this.#expire(userId), Math.max(0, next - Date.now()));
   }
 
-  private expire(userId: string): void {
-    const entry = this.entries.get(userId);
+  #expire(userId: string): void {
+    const entry = this.#entries.get(userId);
     if (entry === undefined) return;
     const now = Date.now();
     for (const [tab, expiresAt] of entry.tabs) if (expiresAt <= now) entry.tabs.delete(tab);
-    if (entry.tabs.size === 0) this.remove(userId);
-    else this.schedule(userId, entry);
+    if (entry.tabs.size === 0) this.#remove(userId);
+    else this.#schedule(userId, entry);
   }
 
-  private remove(userId: string): void {
-    const entry = this.entries.get(userId);
+  #remove(userId: string): void {
+    const entry = this.#entries.get(userId);
     if (entry === undefined) return;
-    this.release(entry);
-    this.entries.delete(userId);
-    this.publish();
+    this.#release(entry);
+    this.#entries.delete(userId);
+    this.#publish();
   }
 
-  private release(entry: Entry<O>): void {
+  #release(entry: Entry<O>): void {
     clearTimeout(entry.timer);
     entry.unsubscribe();
   }
 
-  private publish(): void {
-    this.list = Array.from(this.entries.values(), (entry) => entry.typer);
-    this.onChange();
+  #publish(): void {
+    this.#list = Array.from(this.#entries.values(), (entry) => entry.typer);
+    this.#onChange();
   }
 }

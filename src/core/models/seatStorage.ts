@@ -24,24 +24,22 @@ function isCount(value: unknown): value is number {
 
 /** One tab's claim in one room, in a storage that may be full, missing or tampered with. */
 export class SeatStore {
-  private readonly key: string;
-  private readonly hostKey: string;
+  readonly #key: string;
+  readonly #hostKey: string;
+  readonly #storage: SeatStorage | null;
 
-  constructor(
-    private readonly storage: SeatStorage | null,
-    channelName: string,
-    userId: string,
-  ) {
+  constructor(storage: SeatStorage | null, channelName: string, userId: string) {
+    this.#storage = storage;
     const id = JSON.stringify([channelName, userId]);
-    this.key = `presence-kit:seat:${id}`;
-    this.hostKey = `presence-kit:seat-host:${id}`;
+    this.#key = `presence-kit:seat:${id}`;
+    this.#hostKey = `presence-kit:seat-host:${id}`;
   }
 
   /** The stored claim, or `null` when there is none or it does not parse. */
   read(): StoredSeat | null {
     let parsed: unknown;
     try {
-      const text = this.storage?.getItem(this.key);
+      const text = this.#storage?.getItem(this.#key);
       if (text === null || text === undefined) return null;
       parsed = JSON.parse(text);
     } catch {
@@ -56,7 +54,7 @@ export class SeatStore {
 
   write(seat: StoredSeat): void {
     try {
-      this.storage?.setItem(this.key, JSON.stringify(seat));
+      this.#storage?.setItem(this.#key, JSON.stringify(seat));
     } catch {
       // A full or refused storage only costs the seat on reload.
     }
@@ -64,7 +62,7 @@ export class SeatStore {
 
   clear(): void {
     try {
-      this.storage?.removeItem(this.key);
+      this.#storage?.removeItem(this.#key);
     } catch {
       // As above.
     }
@@ -73,7 +71,7 @@ export class SeatStore {
   /** The host's last written `pk.host` value (checked again by the caller), or `null`. */
   readHost(): string | null {
     try {
-      return this.storage?.getItem(this.hostKey) ?? null;
+      return this.#storage?.getItem(this.#hostKey) ?? null;
     } catch {
       return null;
     }
@@ -81,7 +79,7 @@ export class SeatStore {
 
   writeHost(value: string): void {
     try {
-      this.storage?.setItem(this.hostKey, value);
+      this.#storage?.setItem(this.#hostKey, value);
     } catch {
       // A host who reloads then loses their locks, nothing else.
     }

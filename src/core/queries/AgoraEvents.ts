@@ -33,66 +33,73 @@ interface Pending {
  * `intervalMs` (Agora's announce → interval switch), so a big room costs one event per period.
  */
 export class AgoraEvents<S extends UserState> {
-  private pending: Pending | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  #pending: Pending | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #options: AgoraEventsOptions;
+  readonly #getState: () => RoomState<S>;
+  readonly #emit: (event: PresenceEvent<S>) => void;
 
   constructor(
-    private readonly options: AgoraEventsOptions,
-    private readonly getState: () => RoomState<S>,
-    private readonly emit: (event: PresenceEvent<S>) => void,
-  ) {}
+    options: AgoraEventsOptions,
+    getState: () => RoomState<S>,
+    emit: (event: PresenceEvent<S>) => void,
+  ) {
+    this.#options = options;
+    this.#getState = getState;
+    this.#emit = emit;
+  }
 
   /** Emits (or batches) the events of one committed batch. */
   handle(facts: BatchFacts): void {
-    if (!this.options.withPresence) return;
-    const state = this.getState();
+    if (!this.#options.withPresence) return;
+    const state = this.#getState();
     if (facts.snapshot) {
-      this.emit(this.event('SNAPSHOT', '', { snapshot: this.snapshot(state) }));
+      this.#emit(this.#event('SNAPSHOT', '', { snapshot: this.#snapshot(state) }));
       // Everyone in the first presence_state is in the snapshot, not a REMOTE_JOIN.
       facts = { ...facts, joined: [], stateChanged: [] };
     }
-    if (this.pending || state.occupancy > this.options.intervalThreshold) {
-      this.collect(facts);
+    if (this.#pending || state.occupancy > this.#options.intervalThreshold) {
+      this.#collect(facts);
       return;
     }
     for (const userId of facts.joined) {
-      this.emit(this.event('REMOTE_JOIN', userId));
+      this.#emit(this.#event('REMOTE_JOIN', userId));
       const occupant = state.occupants.get(userId);
       if (occupant && occupant.statesCount > 0)
-        this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
+        this.#emit(this.#event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
     }
     for (const userId of new Set(facts.stateChanged)) {
       const occupant = state.occupants.get(userId);
       if (occupant && !facts.joined.includes(userId))
-        this.emit(this.event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
+        this.#emit(this.#event('REMOTE_STATE_CHANGED', userId, { stateChanged: occupant.state }));
     }
     for (const { userId, kind } of facts.left)
-      this.emit(this.event(kind === 'leave' ? 'REMOTE_LEAVE' : 'REMOTE_TIMEOUT', userId));
+      this.#emit(this.#event(kind === 'leave' ? 'REMOTE_LEAVE' : 'REMOTE_TIMEOUT', userId));
   }
 
   /** Stops the interval timer, dropping what was not yet sent (the room is gone). */
   dispose(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.pending = null;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#pending = null;
   }
 
-  private collect(facts: BatchFacts): void {
-    const pending = (this.pending ??= { join: [], leave: [], timeout: [], changed: new Set() });
+  #collect(facts: BatchFacts): void {
+    const pending = (this.#pending ??= { join: [], leave: [], timeout: [], changed: new Set() });
     pending.join.push(...facts.joined);
     for (const userId of facts.joined) pending.changed.add(userId);
     for (const userId of facts.stateChanged) pending.changed.add(userId);
     for (const { userId, kind } of facts.left)
       (kind === 'leave' ? pending.leave : pending.timeout).push(userId);
-    this.timer ??= setTimeout(() => this.flush(), this.options.intervalMs);
+    this.#timer ??= setTimeout(() => this.#flush(), this.#options.intervalMs);
   }
 
-  private flush(): void {
-    this.timer = null;
-    const pending = this.pending;
-    this.pending = null;
+  #flush(): void {
+    this.#timer = null;
+    const pending = this.#pending;
+    this.#pending = null;
     if (!pending) return;
-    const state = this.getState();
+    const state = this.#getState();
     const userStateList: UserStateRecord<S>[] = [];
     for (const userId of pending.changed) {
       const occupant = state.occupants.get(userId);
@@ -109,11 +116,11 @@ export class AgoraEvents<S extends UserState> {
       pending.join.length + pending.leave.length + pending.timeout.length + userStateList.length >
       0
     ) {
-      this.emit(this.event('INTERVAL', '', { interval }));
+      this.#emit(this.#event('INTERVAL', '', { interval }));
     }
   }
 
-  private snapshot(state: RoomState<S>): UserStateRecord<S>[] {
+  #snapshot(state: RoomState<S>): UserStateRecord<S>[] {
     const out: UserStateRecord<S>[] = [];
     for (const userId of state.userIds) {
       const occupant = state.occupants.get(userId);
@@ -122,7 +129,7 @@ export class AgoraEvents<S extends UserState> {
     return out;
   }
 
-  private event(
+  #event(
     eventType: PresenceEventType,
     publisher: string,
     extra: {
@@ -133,8 +140,8 @@ export class AgoraEvents<S extends UserState> {
   ): PresenceEvent<S> {
     return {
       eventType,
-      channelType: this.options.channelType,
-      channelName: this.options.channelName,
+      channelType: this.#options.channelType,
+      channelName: this.#options.channelName,
       publisher,
       stateChanged: (extra.stateChanged ?? {}) as Partial<S>,
       interval: extra.interval ?? null,

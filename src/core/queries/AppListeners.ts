@@ -20,19 +20,19 @@ export function checkAppEvent(event: unknown, operation: string): void {
  * `subscribe()` (supabase-js refuses new presence bindings then).
  */
 export class AppListeners {
-  private readonly supabase: Record<SupabaseEventName, ListenerSet<SupabasePresenceEvent>> = {
+  readonly #supabase: Record<SupabaseEventName, ListenerSet<SupabasePresenceEvent>> = {
     sync: new ListenerSet(),
     join: new ListenerSet(),
     leave: new ListenerSet(),
   };
-  private readonly broadcast = new Map<string, ListenerSet<unknown>>();
+  readonly #broadcast = new Map<string, ListenerSet<unknown>>();
 
   /** Adds a Supabase presence listener. */
   onSupabase(
     event: SupabaseEventName,
     handler: (payload: SupabasePresenceEvent) => void,
   ): () => void {
-    const set = this.supabase[event];
+    const set = this.#supabase[event];
     if (!set || typeof handler !== 'function') {
       throw new PresenceError(
         'INVALID_ARGUMENT',
@@ -46,23 +46,23 @@ export class AppListeners {
   /** Adds an app Broadcast listener. */
   onBroadcast(event: string, handler: (payload: unknown) => void): () => void {
     checkAppEvent(event, 'onBroadcast');
-    let set = this.broadcast.get(event);
-    if (!set) this.broadcast.set(event, (set = new ListenerSet()));
+    let set = this.#broadcast.get(event);
+    if (!set) this.#broadcast.set(event, (set = new ListenerSet()));
     return set.add(handler);
   }
 
   /** True when `event` has a listener. */
   hasSupabase(event: SupabaseEventName): boolean {
-    return this.supabase[event].size > 0;
+    return this.#supabase[event].size > 0;
   }
 
   /** Delivers a Supabase presence callback. */
   emitSupabase(event: SupabaseEventName, payload: SupabasePresenceEvent): void {
-    this.supabase[event].emit(payload);
+    this.#supabase[event].emit(payload);
   }
 
   /** Delivers an app Broadcast event. */
   emitBroadcast(event: string, payload: unknown): void {
-    this.broadcast.get(event)?.emit(payload);
+    this.#broadcast.get(event)?.emit(payload);
   }
 }

@@ -20,37 +20,36 @@ type ChannelRef = { channelName: string; channelType: ChannelType };
  * After a shutdown it rejoins as rooms do and re-tracks our list; while down it answers `null`.
  */
 export class Directory implements PresenceDirectory {
-  private readonly line: RejoiningChannel | null = null;
-  private readonly connectionId = randomId();
-  private readonly budget: TrackBudget;
-  private readonly entries = new Map<string, Map<string, DirectoryEntry>>();
-  private channels: ChannelRef[] = [];
-  private version = 0;
-  private trackedVersion = -1;
-  private subscribed = false;
-  private synced = false;
-  private trackTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #line: RejoiningChannel | null = null;
+  readonly #connectionId = randomId();
+  readonly #budget: TrackBudget;
+  readonly #entries = new Map<string, Map<string, DirectoryEntry>>();
+  #channels: ChannelRef[] = [];
+  #version = 0;
+  #trackedVersion = -1;
+  #subscribed = false;
+  #synced = false;
+  #trackTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #context: DirectoryContext;
 
-  constructor(
-    private readonly context: DirectoryContext,
-    channelName: string,
-  ) {
+  constructor(context: DirectoryContext, channelName: string) {
+    this.#context = context;
     const { client, selfId, trackBudget, report } = context;
-    this.budget = new TrackBudget(trackBudget.maxCalls, trackBudget.windowMs);
+    this.#budget = new TrackBudget(trackBudget.maxCalls, trackBudget.windowMs);
     const settings = { presenceKey: selfId, private: context.private };
     try {
-      this.line = new RejoiningChannel(client, channelName, settings, {
+      this.#line = new RejoiningChannel(client, channelName, settings, {
         bind: (channel) => {
           channel.on('presence', { event: 'join' }, ({ key, newPresences }) =>
-            this.joined(key, newPresences),
+            this.#joined(key, newPresences),
           );
           channel.on('presence', { event: 'leave' }, ({ key, leftPresences }) =>
-            this.left(key, leftPresences),
+            this.#left(key, leftPresences),
           );
-          channel.on('presence', { event: 'sync' }, () => (this.synced = this.subscribed));
+          channel.on('presence', { event: 'sync' }, () => (this.#synced = this.#subscribed));
         },
-        joined: () => this.onJoined(),
-        down: (fresh) => this.onDown(fresh),
+        joined: () => this.#onJoined(),
+        down: (fresh) => this.#onDown(fresh),
         report,
       });
     } catch (error) {
@@ -62,12 +61,12 @@ export class Directory implements PresenceDirectory {
   /** Sets our channel list; tracked at once if the budget allows, else by a trailing track. */
   update(channels: ChannelRef[]): void {
     const same =
-      channels.length === this.channels.length &&
-      channels.every((c, i) => c.channelName === this.channels[i]?.channelName);
+      channels.length === this.#channels.length &&
+      channels.every((c, i) => c.channelName === this.#channels[i]?.channelName);
     if (same) return;
-    this.channels = channels;
-    this.version += 1;
-    this.scheduleTrack();
+    this.#channels = channels;
+    this.#version += 1;
+    this.#scheduleTrack();
   }
 
   /**
@@ -76,8 +75,8 @@ export class Directory implements PresenceDirectory {
    * with them answer then, which beats an empty answer.
    */
   whereNow(userId: string): WhereNowResult | null {
-    const entries = this.entries.get(userId);
-    if (!this.synced || entries === undefined || entries.size === 0) return null;
+    const entries = this.#entries.get(userId);
+    if (!this.#synced || entries === undefined || entries.size === 0) return null;
     const seen = new Map<string, ChannelRef>();
     for (const entry of entries.values()) {
       for (const ref of entry.channels) seen.set(ref.channelName, ref);
@@ -88,53 +87,53 @@ export class Directory implements PresenceDirectory {
 
   /** Leaves the directory channel. */
   async dispose(): Promise<void> {
-    this.onDown(false);
-    await this.line?.dispose();
+    this.#onDown(false);
+    await this.#line?.dispose();
   }
 
-  private onDown(fresh: boolean): void {
-    this.subscribed = this.synced = false;
-    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
-    this.trackTimer = null;
+  #onDown(fresh: boolean): void {
+    this.#subscribed = this.#synced = false;
+    if (this.#trackTimer !== null) clearTimeout(this.#trackTimer);
+    this.#trackTimer = null;
     // A fresh channel's presence starts empty and sends everyone again as joins.
-    if (fresh) this.entries.clear();
+    if (fresh) this.#entries.clear();
   }
 
-  private onJoined(): void {
-    this.subscribed = true;
-    if (this.trackTimer !== null) clearTimeout(this.trackTimer);
-    this.budget.reset();
+  #onJoined(): void {
+    this.#subscribed = true;
+    if (this.#trackTimer !== null) clearTimeout(this.#trackTimer);
+    this.#budget.reset();
     // A new join has no presence yet: always re-track, even if the list did not change.
-    this.trackedVersion = -1;
-    this.trackNow();
+    this.#trackedVersion = -1;
+    this.#trackNow();
   }
 
-  private scheduleTrack(): void {
-    if (!this.subscribed || this.trackTimer !== null) return;
-    const wait = this.budget.delayAt(Date.now());
-    if (wait <= 0) this.trackNow();
-    else this.trackTimer = setTimeout(() => this.trackNow(), wait);
+  #scheduleTrack(): void {
+    if (!this.#subscribed || this.#trackTimer !== null) return;
+    const wait = this.#budget.delayAt(Date.now());
+    if (wait <= 0) this.#trackNow();
+    else this.#trackTimer = setTimeout(() => this.#trackNow(), wait);
   }
 
-  private trackNow(): void {
-    this.trackTimer = null;
-    if (!this.subscribed || this.trackedVersion === this.version) return;
-    this.budget.record(Date.now());
-    this.trackedVersion = this.version;
-    void this.line?.channel.track({
-      connectionId: this.connectionId,
-      version: this.version,
-      channels: this.channels,
+  #trackNow(): void {
+    this.#trackTimer = null;
+    if (!this.#subscribed || this.#trackedVersion === this.#version) return;
+    this.#budget.record(Date.now());
+    this.#trackedVersion = this.#version;
+    void this.#line?.channel.track({
+      connectionId: this.#connectionId,
+      version: this.#version,
+      channels: this.#channels,
     });
   }
 
-  private joined(key: string, metas: unknown[]): void {
+  #joined(key: string, metas: unknown[]): void {
     for (const raw of metas) {
       const ref = isPlainObject(raw) ? raw.presence_ref : undefined;
-      const parsed = parseDirectoryEntry(raw, this.context.limits);
+      const parsed = parseDirectoryEntry(raw, this.#context.limits);
       if (typeof ref !== 'string' || !parsed.ok) {
         const reason = parsed.ok ? 'no presence_ref' : parsed.reason;
-        this.context.report(
+        this.#context.report(
           new PresenceError(
             'INVALID_REMOTE_PAYLOAD',
             'receive',
@@ -143,18 +142,18 @@ export class Directory implements PresenceDirectory {
         );
         continue;
       }
-      let byRef = this.entries.get(key);
-      if (!byRef) this.entries.set(key, (byRef = new Map()));
+      let byRef = this.#entries.get(key);
+      if (!byRef) this.#entries.set(key, (byRef = new Map()));
       byRef.set(ref, parsed.value);
     }
   }
 
-  private left(key: string, metas: unknown[]): void {
-    const byRef = this.entries.get(key);
+  #left(key: string, metas: unknown[]): void {
+    const byRef = this.#entries.get(key);
     if (!byRef) return;
     for (const raw of metas)
       if (isPlainObject(raw) && typeof raw.presence_ref === 'string')
         byRef.delete(raw.presence_ref);
-    if (byRef.size === 0) this.entries.delete(key);
+    if (byRef.size === 0) this.#entries.delete(key);
   }
 }

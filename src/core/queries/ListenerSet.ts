@@ -4,22 +4,22 @@
  * where it surfaces like any uncaught error.
  */
 export class ListenerSet<T> {
-  private readonly listeners = new Set<(value: T) => void>();
+  readonly #listeners = new Set<(value: T) => void>();
 
   /** How many listeners there are. */
   get size(): number {
-    return this.listeners.size;
+    return this.#listeners.size;
   }
 
   /** Adds a listener; returns its remover. */
   add(listener: (value: T) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Calls every listener with `value`. */
   emit(value: T): void {
-    for (const listener of [...this.listeners]) {
+    for (const listener of [...this.#listeners]) {
       try {
         listener(value);
       } catch (error) {
