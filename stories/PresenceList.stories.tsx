@@ -28,7 +28,8 @@ const meta: Meta<Args> = {
       description: {
         component:
           'Everyone in the room, us first and then by name, with status and chosen state fields; ' +
-          'virtualized, so a thousand people render a few dozen rows.',
+          'rows have one fixed height, so only those in view (and a few each way) are rendered: ' +
+          'a thousand people render a few dozen rows.',
       },
     },
   },
@@ -65,7 +66,7 @@ export const Lively: Story = {
   },
 };
 
-/** 1,001 people (ten scripted users and a crowd of 990): the header counts them all, the DOM holds a few dozen rows. */
+/** 1,001 people (ten scripted users and a crowd of 990): the header counts them all, the DOM holds a few dozen rows, and scrolling swaps them. */
 export const ThousandPeople: Story = {
   args: { users: 10, crowd: 990, statusPerMinute: 30 },
   play: async ({ canvasElement }) => {
@@ -79,6 +80,19 @@ export const ThousandPeople: Story = {
     await expect(rows.length).toBeGreaterThan(3);
     await expect(rows.length).toBeLessThan(60);
     await expect(rows[0]).toHaveAttribute('aria-setsize', '1001');
+    await expect(rows[0]).toHaveAttribute('aria-posinset', '1');
+    // Scroll to the middle: the rows around person 500 come in, the first ones go.
+    const scroller = canvas.getByRole('region', { name: 'People in this room' });
+    const rowHeight = rows[0]?.getBoundingClientRect().height ?? 0;
+    await expect(rowHeight).toBeGreaterThan(0);
+    scroller.scrollTop = 500 * rowHeight;
+    await waitFor(() => {
+      const positions = rowsOf(canvas).map((row) => Number(row.getAttribute('aria-posinset')));
+      expect(positions).toContain(501);
+      expect(positions).not.toContain(1);
+      expect(positions.length).toBeLessThan(60);
+    }, ROOM_WAIT);
+    await expect(canvas.queryByText(/\(you\)/)).toBeNull();
   },
 };
 
