@@ -24,58 +24,60 @@ import { RoomRegistry } from './RoomRegistry.js';
 
 /** The `Presence` facade; see `createPresence`. Every method rejects with `PresenceError` only. */
 export class PresenceClient<S extends T.UserState = T.UserState> implements Presence<S> {
-  private readonly rooms: RoomRegistry<S>;
-  private readonly cache: StateCache<S>;
-  private readonly presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
-  private readonly errorListeners = new ListenerSet<PresenceError>();
-  private readonly directory: PresenceDirectory | null;
-  private readonly stopPageHide: () => void;
-  private destroyed = false;
+  readonly #rooms: RoomRegistry<S>;
+  readonly #cache: StateCache<S>;
+  readonly #presenceListeners = new ListenerSet<T.PresenceEvent<S>>();
+  readonly #errorListeners = new ListenerSet<PresenceError>();
+  readonly #directory: PresenceDirectory | null;
+  readonly #stopPageHide: () => void;
+  #destroyed = false;
+  readonly #settings: PresenceSettings;
 
   constructor(
     client: SupabaseClient,
     readonly userId: string,
-    private readonly settings: PresenceSettings,
+    settings: PresenceSettings,
   ) {
-    this.cache = new StateCache<S>(settings.limits);
-    const report = (error: PresenceError) => this.errorListeners.emit(error);
+    this.#settings = settings;
+    this.#cache = new StateCache<S>(settings.limits);
+    const report = (error: PresenceError) => this.#errorListeners.emit(error);
     const owner: RoomOwner = {
       client,
       selfId: userId,
       settings,
-      emit: (event) => this.presenceListeners.emit(event as T.PresenceEvent<S>),
+      emit: (event) => this.#presenceListeners.emit(event as T.PresenceEvent<S>),
       report,
-      onStatusChange: () => this.directory?.update(this.ownChannels()),
+      onStatusChange: () => this.#directory?.update(this.#ownChannels()),
     };
-    this.rooms = new RoomRegistry<S>(owner, this.cache);
+    this.#rooms = new RoomRegistry<S>(owner, this.#cache);
     const { directory, limits, trackBudget, private: isPrivate } = settings;
     const context = { client, selfId: userId, private: isPrivate, trackBudget, limits, report };
-    this.directory = directory ? directory.open(directory, context) : null;
-    this.stopPageHide = onPageHide(() => {
-      for (const room of this.rooms.list()) room.announceLeave();
+    this.#directory = directory ? directory.open(directory, context) : null;
+    this.#stopPageHide = onPageHide(() => {
+      for (const room of this.#rooms.list()) room.announceLeave();
     });
   }
 
   async join(channelName: string, options?: T.JoinOptions<S>): Promise<T.Room<S>> {
     const name = checkChannelName(channelName, 'join');
-    this.checkAlive('join');
-    return this.rooms.join(name, options);
+    this.#checkAlive('join');
+    return this.#rooms.join(name, options);
   }
 
   async leave(channelName: string): Promise<void> {
     const name = checkChannelName(channelName, 'leave');
-    const room = this.rooms.remove(name);
+    const room = this.#rooms.remove(name);
     if (!room) {
-      if (this.cache.drop(name)) return;
+      if (this.#cache.drop(name)) return;
       throw new PresenceError('NOT_CONNECTED', 'leave', `not in channel ${name}`);
     }
     // supabase-js drops the channel synchronously, so a rejoin right away gets a fresh one.
     await room.leave();
-    this.directory?.update(this.ownChannels());
+    this.#directory?.update(this.#ownChannels());
   }
 
   getRoom(channelName: string): T.Room<S> | undefined {
-    return this.rooms.get(channelName);
+    return this.#rooms.get(channelName);
   }
 
   async setState(
@@ -85,10 +87,10 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   ): Promise<void> {
     const name = checkChannelName(channelName, 'setState');
     const { rest } = splitChannelType(second, third, 'setState');
-    this.checkAlive('setState');
-    const room = this.rooms.active(name);
-    if (!room) return this.cache.set(name, rest);
-    room.setLocalState(applyStatePatch(room.localState, rest, this.settings.limits, 'setState'));
+    this.#checkAlive('setState');
+    const room = this.#rooms.active(name);
+    if (!room) return this.#cache.set(name, rest);
+    room.setLocalState(applyStatePatch(room.localState, rest, this.#settings.limits, 'setState'));
   }
 
   async removeState(
@@ -99,9 +101,9 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'removeState');
     const { rest } = splitChannelType(second, third, 'removeState');
     const keys = checkRemoveOptions(rest, 'removeState');
-    this.checkAlive('removeState');
-    const room = this.rooms.active(name);
-    if (!room) return this.cache.remove(name, keys);
+    this.#checkAlive('removeState');
+    const room = this.#rooms.active(name);
+    if (!room) return this.#cache.remove(name, keys);
     room.setLocalState(removeKeys<S>(room.localState, keys));
   }
 
@@ -113,7 +115,7 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const id = checkUserId(userId, 'getState');
     const name = checkChannelName(channelName, 'getState');
     checkChannelType(channelType, 'getState');
-    const room = await this.rooms.ready(name, 'getState');
+    const room = await this.#rooms.ready(name, 'getState');
     if (id === this.userId) {
       const states = room.localState as S;
       return { userId: id, states, statesCount: stateSize(states) };
@@ -132,16 +134,16 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
     const name = checkChannelName(channelName, 'whoNow');
     const options = checkWhoNowOptions(splitChannelType(second, third, 'whoNow').rest, 'whoNow');
     normalizeWhoNowOptions(options);
-    const room = await this.rooms.ready(name, 'whoNow');
+    const room = await this.#rooms.ready(name, 'whoNow');
     return selectWhoNow(room.store.getState(), options);
   }
 
   async whereNow(userId: string): Promise<T.WhereNowResult> {
     const id = checkUserId(userId, 'whereNow');
-    if (id === this.userId) return toWhereNow(this.ownChannels());
-    const fromDirectory = this.directory?.whereNow(id);
+    if (id === this.userId) return toWhereNow(this.#ownChannels());
+    const fromDirectory = this.#directory?.whereNow(id);
     if (fromDirectory) return fromDirectory;
-    return toWhereNow(sharedChannels(this.rooms.list(), id));
+    return toWhereNow(sharedChannels(this.#rooms.list(), id));
   }
 
   addEventListener(type: 'presence', listener: PresenceListener<S>): () => void;
@@ -157,9 +159,9 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
         'listener must be a function',
       );
     }
-    if (type === 'presence') return this.presenceListeners.add(listener as PresenceListener<S>);
+    if (type === 'presence') return this.#presenceListeners.add(listener as PresenceListener<S>);
     if (type === 'error')
-      return this.errorListeners.add(listener as (error: PresenceError) => void);
+      return this.#errorListeners.add(listener as (error: PresenceError) => void);
     throw new PresenceError(
       'INVALID_ARGUMENT',
       'addEventListener',
@@ -168,20 +170,20 @@ export class PresenceClient<S extends T.UserState = T.UserState> implements Pres
   }
 
   async destroy(): Promise<void> {
-    this.destroyed = true;
-    this.stopPageHide();
-    const rooms = this.rooms.removeAll();
-    this.cache.clear();
-    await Promise.all([...rooms.map((room) => room.leave()), this.directory?.dispose()]);
+    this.#destroyed = true;
+    this.#stopPageHide();
+    const rooms = this.#rooms.removeAll();
+    this.#cache.clear();
+    await Promise.all([...rooms.map((room) => room.leave()), this.#directory?.dispose()]);
   }
 
   /** After `destroy()` nothing may open a channel again (it would have no page-hide handler). */
-  private checkAlive(operation: string): void {
-    if (this.destroyed)
+  #checkAlive(operation: string): void {
+    if (this.#destroyed)
       throw new PresenceError('OPERATION_FAILED', operation, 'this presence was destroyed');
   }
 
-  private ownChannels(): { channelName: string; channelType: T.ChannelType }[] {
-    return ownChannels(this.rooms.list());
+  #ownChannels(): { channelName: string; channelType: T.ChannelType }[] {
+    return ownChannels(this.#rooms.list());
   }
 }

@@ -20,16 +20,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * session's signature over that meta's canonical text. Everything is async (Web Crypto).
  */
 export class IdentityVerifier {
-  private readonly appKey: Promise<CryptoKey>;
-  private readonly cache = new Map<string, Promise<Checked>>();
+  readonly #appKey: Promise<CryptoKey>;
+  readonly #cache = new Map<string, Promise<Checked>>();
+  readonly #now: () => number;
 
-  constructor(
-    publicKeyJwk: JsonWebKey,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.appKey = importAttestationKey(publicKeyJwk);
+  constructor(publicKeyJwk: JsonWebKey, now: () => number = Date.now) {
+    this.#now = now;
+    this.#appKey = importAttestationKey(publicKeyJwk);
     // A bad key must fail verifications, not surface as an unhandled rejection.
-    this.appKey.catch(() => undefined);
+    this.#appKey.catch(() => undefined);
   }
 
   /**
@@ -47,9 +46,9 @@ export class IdentityVerifier {
     const sig = typeof signature === 'string' ? fromBase64Url(signature) : null;
     if (typeof attestation !== 'string' || !sig || sig.length !== 64)
       return { ok: false, reason: 'identity is malformed' };
-    const checked = await this.attestation(attestation);
+    const checked = await this.#attestation(attestation);
     if (!checked.ok) return checked;
-    if (checked.value.exp * 1000 <= this.now())
+    if (checked.value.exp * 1000 <= this.#now())
       return { ok: false, reason: 'attestation has expired' };
     if (checked.value.sub !== presenceKey)
       return { ok: false, reason: 'attestation is for another user' };
@@ -65,27 +64,27 @@ export class IdentityVerifier {
       : { ok: false, reason: 'meta signature does not verify' };
   }
 
-  private attestation(token: string): Promise<Checked> {
-    let entry = this.cache.get(token);
+  #attestation(token: string): Promise<Checked> {
+    let entry = this.#cache.get(token);
     if (!entry) {
-      entry = this.check(token);
-      this.cache.set(token, entry);
-      if (this.cache.size > MAX_CACHED) {
-        const oldest = this.cache.keys().next().value;
-        if (oldest !== undefined) this.cache.delete(oldest);
+      entry = this.#check(token);
+      this.#cache.set(token, entry);
+      if (this.#cache.size > MAX_CACHED) {
+        const oldest = this.#cache.keys().next().value;
+        if (oldest !== undefined) this.#cache.delete(oldest);
       }
     }
     return entry;
   }
 
-  private async check(token: string): Promise<Checked> {
+  async #check(token: string): Promise<Checked> {
     let appKey: CryptoKey;
     try {
-      appKey = await this.appKey;
+      appKey = await this.#appKey;
     } catch {
       return { ok: false, reason: 'identity.publicKey is not an ECDSA P-256 public key' };
     }
-    const result = await verifyAttestation(token, appKey, this.now());
+    const result = await verifyAttestation(token, appKey, this.#now());
     if (!result.ok) return result;
     const raw = fromBase64Url(result.value.key);
     if (!raw || raw.length !== 65) return { ok: false, reason: 'attested key is malformed' };

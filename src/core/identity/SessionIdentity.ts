@@ -31,18 +31,20 @@ function expiryOf(token: string): number {
  * tell the meta was written by the attested session and not copied and altered.
  */
 export class SessionIdentity {
-  private keys: Promise<{ privateKey: CryptoKey; publicKey: string }> | null = null;
-  private token: Promise<{ value: string; expiresAt: number }> | null = null;
+  #keys: Promise<{ privateKey: CryptoKey; publicKey: string }> | null = null;
+  #token: Promise<{ value: string; expiresAt: number }> | null = null;
+  readonly #attest: Attest;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly attest: Attest,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(attest: Attest, now: () => number = Date.now) {
+    this.#attest = attest;
+    this.#now = now;
+  }
 
   /** Signs the canonical text of one meta; rejects when the backend refuses to attest us. */
   async sign(text: string): Promise<MetaIdentity> {
-    const { privateKey } = await this.keyPair();
-    const attestation = await this.attestation();
+    const { privateKey } = await this.#keyPair();
+    const attestation = await this.#attestation();
     const signature = await crypto.subtle.sign(
       { name: 'ECDSA', hash: 'SHA-256' },
       privateKey,
@@ -51,22 +53,26 @@ export class SessionIdentity {
     return { attestation, signature: toBase64Url(new Uint8Array(signature)) };
   }
 
-  private keyPair(): Promise<{ privateKey: CryptoKey; publicKey: string }> {
-    this.keys ??= crypto.subtle.generateKey(P256, false, ['sign', 'verify']).then(async (pair) => ({
-      privateKey: pair.privateKey,
-      publicKey: toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))),
-    }));
-    return this.keys;
+  #keyPair(): Promise<{ privateKey: CryptoKey; publicKey: string }> {
+    this.#keys ??= crypto.subtle
+      .generateKey(P256, false, ['sign', 'verify'])
+      .then(async (pair) => ({
+        privateKey: pair.privateKey,
+        publicKey: toBase64Url(
+          new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)),
+        ),
+      }));
+    return this.#keys;
   }
 
-  private async attestation(): Promise<string> {
-    const current = this.token ? await this.token.catch(() => null) : null;
-    if (current && current.expiresAt - this.now() > REFRESH_BEFORE_MS) return current.value;
-    const { publicKey } = await this.keyPair();
-    this.token = this.attest(publicKey).then((value) => {
+  async #attestation(): Promise<string> {
+    const current = this.#token ? await this.#token.catch(() => null) : null;
+    if (current && current.expiresAt - this.#now() > REFRESH_BEFORE_MS) return current.value;
+    const { publicKey } = await this.#keyPair();
+    this.#token = this.#attest(publicKey).then((value) => {
       if (typeof value !== 'string') throw new TypeError('attest() must resolve a string');
       return { value, expiresAt: expiryOf(value) };
     });
-    return (await this.token).value;
+    return (await this.#token).value;
   }
 }

@@ -10,15 +10,26 @@ import type { SessionIdentity } from './SessionIdentity.js';
  * the refusal is reported.
  */
 export class SignedTracks {
-  private queue: Promise<void> = Promise.resolve();
+  #queue: Promise<void> = Promise.resolve();
+  readonly #session: SessionIdentity;
+  readonly #channelName: string;
+  readonly #presenceKey: string;
+  readonly #send: (meta: PresenceMeta) => void;
+  readonly #report: (error: PresenceError) => void;
 
   constructor(
-    private readonly session: SessionIdentity,
-    private readonly channelName: string,
-    private readonly presenceKey: string,
-    private readonly send: (meta: PresenceMeta) => void,
-    private readonly report: (error: PresenceError) => void,
-  ) {}
+    session: SessionIdentity,
+    channelName: string,
+    presenceKey: string,
+    send: (meta: PresenceMeta) => void,
+    report: (error: PresenceError) => void,
+  ) {
+    this.#session = session;
+    this.#channelName = channelName;
+    this.#presenceKey = presenceKey;
+    this.#send = send;
+    this.#report = report;
+  }
 
   /** Signs `meta`, then sends it. */
   track(meta: PresenceMeta): void {
@@ -29,14 +40,14 @@ export class SignedTracks {
       next: meta.next ?? null,
       state: meta.state,
     };
-    const text = canonicalMeta(this.channelName, this.presenceKey, fields);
-    this.queue = this.queue.then(async () => {
+    const text = canonicalMeta(this.#channelName, this.#presenceKey, fields);
+    this.#queue = this.#queue.then(async () => {
       try {
-        this.send({ ...meta, identity: await this.session.sign(text) });
+        this.#send({ ...meta, identity: await this.#session.sign(text) });
       } catch (cause) {
-        const reason = `${this.channelName}: could not sign our presence (${String(cause)})`;
-        this.report(new PresenceError('OPERATION_FAILED', 'attest', reason, { cause }));
-        this.send(meta);
+        const reason = `${this.#channelName}: could not sign our presence (${String(cause)})`;
+        this.#report(new PresenceError('OPERATION_FAILED', 'attest', reason, { cause }));
+        this.#send(meta);
       }
     });
   }
