@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { HashedOccupantTable } from './OccupantTable.js';
-import type { OccupantTableDraft } from './OccupantTable.js';
 import type { PresenceError } from '../facade/PresenceError.js';
 import { applyIdChanges } from './sortedIds.js';
 import type { ConnectionStatus, Occupant, RoomState, UserState } from '../types.js';
@@ -20,16 +19,16 @@ export type LeaveKind = 'leave' | 'timeout';
 
 /**
  * The room's zustand store plus batching. Every incoming frame (or timer, or local change) opens
- * one batch; all its writes go to one table draft; `commit()` publishes them with a single
+ * one batch; its writes wait in one map by user; `commit()` puts them into the table at once (a
+ * first `presence_state` builds the whole table in one pass) and publishes them with a single
  * `setState`, then calls the keyed listeners of exactly the users whose record changed. The
  * batch's facts (who joined, left, changed state) are noted by the writes themselves, so no
  * other part keeps or edits them. Only the room's `Committer` calls `commit()`.
  */
 export class BatchedStore<S extends UserState> {
   readonly store: StoreApi<RoomState<S>>;
-  #draft: OccupantTableDraft<S> | null = null;
-  #membership = new Map<string, 'add' | 'remove'>();
-  #changed = new Set<string>();
+  /** The open batch's writes by user: the new record, or `null` when removed. */
+  #writes = new Map<string, Occupant<S> | null>();
   #patch: { status?: ConnectionStatus; lastError?: PresenceError } = {};
   #facts: BatchFacts = emptyFacts();
   readonly #userListeners = new Map<string, Set<() => void>>();
@@ -51,7 +50,11 @@ export class BatchedStore<S extends UserState> {
 
   /** The occupant as the open batch sees it. */
   get(userId: string): Occupant<S> | undefined {
-    return this.#draft ? this.#draft.get(userId) : this.store.getState().occupants.get(userId);
+    const written = this.#writes.get(userId);
+    if (written !== undefined) return written ?? undefined;
+    const committed = this.store.getState().occupants;
+    // A first presence_state reads 10,000 users nobody has: skip hashing each for an empty table.
+    return committed.size === 0 ? undefined : committed.get(userId);
   }
 
   /** Writes an occupant; a no-op when it is the very same record. */
@@ -63,9 +66,7 @@ export class BatchedStore<S extends UserState> {
   write(occupant: Occupant<S>, previous: Occupant<S> | undefined): void {
     if (previous === occupant) return;
     const userId = occupant.userId;
-    this.#open().set(occupant);
-    this.#changed.add(userId);
-    if (!previous) this.#noteMembership(userId, 'add');
+    this.#writes.set(userId, occupant);
     // Our own record changes are not remote events.
     if (userId === this.#selfId) return;
     if (!previous) this.#facts.joined.push(userId);
@@ -74,9 +75,8 @@ export class BatchedStore<S extends UserState> {
 
   /** Removes an occupant who left as `kind`. */
   remove(userId: string, kind: LeaveKind): void {
-    if (!this.#open().delete(userId)) return;
-    this.#changed.add(userId);
-    this.#noteMembership(userId, 'remove');
+    if (this.get(userId) === undefined) return;
+    this.#writes.set(userId, null);
     this.#facts.left.push({ userId, kind });
   }
 
@@ -103,23 +103,18 @@ export class BatchedStore<S extends UserState> {
   /** Publishes the open batch with one store notification; returns its facts. */
   commit(): BatchFacts {
     const facts = this.#facts;
-    const changed = this.#changed;
+    const writes = this.#writes;
     const prev = this.store.getState();
-    const occupants = this.#draft ? this.#draft.commit() : prev.occupants;
-    const adds: string[] = [];
-    const removes = new Set<string>();
-    for (const [id, kind] of this.#membership) {
-      if (kind === 'add') adds.push(id);
-      else removes.add(id);
-    }
+    const { occupants, adds, removes } = applyWrites(
+      prev.occupants as HashedOccupantTable<S>,
+      writes,
+    );
     const userIds = applyIdChanges(prev.userIds, adds, removes);
     const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.#patch };
     if (occupants !== prev.occupants)
       Object.assign(next, { occupants, userIds, occupancy: userIds.length });
-    if (changed.has(this.#selfId)) next.self = occupants.get(this.#selfId) ?? null;
-    this.#draft = null;
-    this.#membership = new Map();
-    this.#changed = new Set();
+    if (writes.has(this.#selfId)) next.self = occupants.get(this.#selfId) ?? null;
+    this.#writes = new Map();
     this.#patch = {};
     this.#facts = emptyFacts();
     if (
@@ -129,7 +124,7 @@ export class BatchedStore<S extends UserState> {
     ) {
       this.store.setState(next);
     }
-    this.#notifyUsers(changed);
+    this.#notifyUsers(writes);
     return facts;
   }
 
@@ -145,30 +140,55 @@ export class BatchedStore<S extends UserState> {
     };
   }
 
-  #notifyUsers(changed: ReadonlySet<string>): void {
+  #notifyUsers(changed: ReadonlyMap<string, unknown>): void {
     if (this.#userListeners.size === 0 || changed.size === 0) return;
     // Walk the smaller side: a 10,000-user presence_state with three keyed listeners is 3 lookups.
     const ids =
       changed.size <= this.#userListeners.size
-        ? [...changed]
+        ? [...changed.keys()]
         : [...this.#userListeners.keys()].filter((id) => changed.has(id));
     for (const userId of ids) {
       const listeners = this.#userListeners.get(userId);
       if (listeners) for (const listener of [...listeners]) listener();
     }
   }
+}
 
-  #open(): OccupantTableDraft<S> {
-    this.#draft ??= (this.store.getState().occupants as HashedOccupantTable<S>).edit();
-    return this.#draft;
+/**
+ * `base` with a batch's `writes`, and who that made arrive or go. A batch into an empty table (a
+ * first `presence_state`) builds it in one pass; any other edits a draft of `base`, so untouched
+ * nodes stay shared. Membership is read off the tables, so a user added then removed in one
+ * batch (or the reverse) is no change.
+ */
+function applyWrites<S extends UserState>(
+  base: HashedOccupantTable<S>,
+  writes: ReadonlyMap<string, Occupant<S> | null>,
+): { occupants: HashedOccupantTable<S>; adds: string[]; removes: Set<string> } {
+  const adds: string[] = [];
+  const removes = new Set<string>();
+  if (writes.size === 0) return { occupants: base, adds, removes };
+  if (base.size === 0) {
+    const present: Occupant<S>[] = [];
+    for (const [userId, occupant] of writes) {
+      if (occupant === null) continue;
+      present.push(occupant);
+      adds.push(userId);
+    }
+    return {
+      occupants: present.length > 0 ? HashedOccupantTable.of(present) : base,
+      adds,
+      removes,
+    };
   }
-
-  #noteMembership(userId: string, kind: 'add' | 'remove'): void {
-    const pending = this.#membership.get(userId);
-    // An add and a remove of the same user inside one batch cancel out.
-    if (pending && pending !== kind) this.#membership.delete(userId);
-    else this.#membership.set(userId, kind);
+  const draft = base.edit();
+  for (const [userId, occupant] of writes) {
+    const was = base.has(userId);
+    if (occupant) draft.set(occupant);
+    else draft.delete(userId);
+    if (!was && occupant) adds.push(userId);
+    else if (was && !occupant) removes.add(userId);
   }
+  return { occupants: draft.commit(), adds, removes };
 }
 
 function emptyFacts(): BatchFacts {

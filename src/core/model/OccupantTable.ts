@@ -1,4 +1,5 @@
 import type { Occupant, OccupantTable, UserState } from '../types.js';
+import { buildTrie, MAX_BUILD } from './buildTrie.js';
 import { Editor, hashOf, lookup, TrieNode } from './occupantTrie.js';
 import { occupantsOf } from './occupantsOf.js';
 
@@ -17,6 +18,18 @@ export class HashedOccupantTable<S extends UserState = UserState> implements Occ
   /** The empty table. */
   static empty<S extends UserState>(): HashedOccupantTable<S> {
     return new HashedOccupantTable<S>(new TrieNode<S>(0, [], null), 0);
+  }
+
+  /**
+   * The table of `occupants` (distinct user ids) in one pass (see `buildTrie`): what setting
+   * each into the empty table gives, without a path copy per occupant.
+   */
+  static of<S extends UserState>(occupants: readonly Occupant<S>[]): HashedOccupantTable<S> {
+    if (occupants.length <= MAX_BUILD)
+      return new HashedOccupantTable<S>(buildTrie(occupants), occupants.length);
+    const draft = HashedOccupantTable.empty<S>().edit();
+    for (const occupant of occupants) draft.set(occupant);
+    return draft.commit();
   }
 
   /** @internal Builds a table from a draft's root. */

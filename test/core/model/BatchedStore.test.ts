@@ -118,4 +118,56 @@ describe('BatchedStore', () => {
     expect(model.commit()).toEqual({ joined: [], left: [], stateChanged: [], snapshot: false });
     expect(model.store.getState().occupants.get('a')?.status).toBe('stale');
   });
+
+  it('reads its own writes inside a batch, cold or not, and nets them out at commit', () => {
+    for (const base of [[], ['a', 'b']]) {
+      const model = modelWith(base);
+      const x = buildOccupant('x', false, 'online', [conn('c-x')], undefined);
+      model.put(x);
+      expect(model.get('x')).toBe(x);
+      model.remove('x', 'leave');
+      expect(model.get('x')).toBeUndefined();
+      model.put(buildOccupant('y', false, 'online', [conn('c-y')], undefined));
+      if (base.length > 0) {
+        model.remove('a', 'leave');
+        expect(model.get('a')).toBeUndefined();
+        model.put(buildOccupant('a', false, 'stale', [conn('c-a2')], undefined));
+      }
+      const facts = model.commit();
+      const state = model.store.getState();
+      const expected = base.length > 0 ? ['a', 'b', 'y'] : ['y'];
+      expect(state.userIds).toEqual(expected);
+      expect(state.occupancy).toBe(expected.length);
+      expect([...state.occupants].map((o) => o.userId).sort()).toEqual(expected);
+      expect(state.occupants.has('x')).toBe(false);
+      expect(facts.joined).toEqual(base.length > 0 ? ['x', 'y', 'a'] : ['x', 'y']);
+      if (base.length > 0) expect(state.occupants.get('a')?.status).toBe('stale');
+    }
+  });
+
+  it('fills an empty room in one commit that equals setting each user (checked against a Map)', () => {
+    const model = new BatchedStore('room', 'self');
+    const expected = new Map<string, ReturnType<typeof buildOccupant>>();
+    for (let i = 0; i < 3000; i += 1) {
+      const occupant = buildOccupant(
+        `u${(i * 7919) % 3001}`,
+        false,
+        'online',
+        [conn(`c${i}`)],
+        undefined,
+      );
+      model.put(occupant);
+      expected.set(occupant.userId, occupant);
+    }
+    for (let i = 0; i < 3000; i += 3) {
+      model.remove(`u${i}`, 'leave');
+      expected.delete(`u${i}`);
+    }
+    model.commit();
+    const state = model.store.getState();
+    expect(state.occupancy).toBe(expected.size);
+    expect(state.userIds).toEqual([...expected.keys()].sort());
+    for (const [id, occupant] of expected) expect(state.occupants.get(id)).toBe(occupant);
+    for (let i = 0; i < 3000; i += 3) expect(state.occupants.has(`u${i}`)).toBe(false);
+  });
 });

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HashedOccupantTable } from '../../../src/core/model/OccupantTable.js';
 import { hashOf } from '../../../src/core/model/occupantTrie.js';
-import { EMPTY_STATE } from '../../../src/core/model/stateObject.js';
 import type { Occupant } from '../../../src/core/types.js';
-
-function occupant(userId: string, status: Occupant['status'] = 'online'): Occupant {
-  return {
-    userId,
-    isSelf: false,
-    status,
-    state: EMPTY_STATE,
-    statesCount: 0,
-    connections: [],
-    joinedAt: 0,
-  };
-}
+import { occupant } from '../helpers/occupant.js';
 
 function tableOf(n: number): HashedOccupantTable {
   const draft = HashedOccupantTable.empty().edit();
