@@ -1,5 +1,5 @@
-import { memo, type CSSProperties, type ReactNode } from 'react';
-import { useMicSeatsSelector } from '../react/index.js';
+import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useMicSeatsSeat } from '../react/index.js';
 import { Avatar } from './Avatar.js';
 import type { MicSeatsLabels } from './micSeatsLabels.js';
 import { MicSeatsMenu, type HostAction } from './MicSeatsMenu.js';
@@ -17,10 +17,8 @@ export interface MicSeatsSeatProps extends ProfileProps {
   onHost: (action: HostAction, index: number) => void;
 }
 
-const micOff = (
-  <svg className="pk-mic-seats__mic-off" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-    <path d="M8 1a2.5 2.5 0 0 0-2.5 2.5v4a2.5 2.5 0 0 0 5 0v-4A2.5 2.5 0 0 0 8 1Zm-5 6.5h1.2a3.8 3.8 0 0 0 7.6 0H13a5 5 0 0 1-4.4 5V15H7.4v-2.5A5 5 0 0 1 3 7.5ZM2 2.8l.9-.9 11 11.2-.9.9Z" />
-  </svg>
+const micOffPath = (
+  <path d="M8 1a2.5 2.5 0 0 0-2.5 2.5v4a2.5 2.5 0 0 0 5 0v-4A2.5 2.5 0 0 0 8 1Zm-5 6.5h1.2a3.8 3.8 0 0 0 7.6 0H13a5 5 0 0 1-4.4 5V15H7.4v-2.5A5 5 0 0 1 3 7.5ZM2 2.8l.9-.9 11 11.2-.9.9Z" />
 );
 
 // An icon, not a "+" character: text in the seat would count as part of its visible label.
@@ -38,12 +36,18 @@ const lockIcon = (
 
 /**
  * Internal: one seat. It subscribes to its own seat only, so another seat's change (a speaker's
- * level, a new occupant) never re-renders it.
+ * level, a new occupant) never re-renders it, nor even runs a selector for it.
  */
 export const MicSeatsSeat = memo(function MicSeatsSeat(props: MicSeatsSeatProps): ReactNode {
   const { index, seatCount, hostId, isHost, labels, onSeat, onHost } = props;
-  const seat = useMicSeatsSelector({ seatCount, hostId }, (snapshot) => snapshot.seats[index]);
+  const seat = useMicSeatsSeat({ seatCount, hostId }, index);
   const profile = useDisplayProfile(seat?.occupant ?? undefined, props);
+  // The same element while the profile is the same object: React then skips the avatar on a
+  // mute, a level or a status change, which keep the profile.
+  const avatar = useMemo(
+    () => (profile === undefined ? null : <Avatar profile={profile} />),
+    [profile],
+  );
   if (seat === undefined) return null;
   const { locked, muted, speaking, occupant } = seat;
   const isSelf = occupant?.isSelf ?? false;
@@ -68,12 +72,21 @@ export const MicSeatsSeat = memo(function MicSeatsSeat(props: MicSeatsSeatProps)
         onClick={() => onSeat(index, isSelf)}
       >
         <span className="pk-mic-seats__ring" aria-hidden="true">
-          {profile === undefined ? (
+          {avatar ?? (
             <span className="pk-mic-seats__placeholder">{locked ? lockIcon : plusIcon}</span>
-          ) : (
-            <Avatar profile={profile} />
           )}
-          {muted && micOff}
+          {/* Always there, hidden by its own display attribute (no stylesheet needed) while the
+              mic is on: a mute flip then changes one attribute instead of building and
+              removing an <svg>. */}
+          <svg
+            className="pk-mic-seats__mic-off"
+            viewBox="0 0 16 16"
+            display={muted ? undefined : 'none'}
+            aria-hidden="true"
+            focusable="false"
+          >
+            {micOffPath}
+          </svg>
         </span>
         {/* Number, a space, then the name, as the eye reads them (the number sits top-left): the
             visible words are then "3 Alice", in order inside the name "Seat 3, Alice" (WCAG

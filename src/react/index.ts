@@ -22,4 +22,5 @@ export { useIdle, type UseIdleOptions } from './useIdle.js';
 export { useMicSeats, type UseMicSeatsOptions, type UseMicSeatsResult } from './useMicSeats.js';
 export { useMicSeatsActions } from './useMicSeatsActions.js';
 export { useMicSeatsSelector } from './useMicSeatsSelector.js';
+export { useMicSeatsSeat } from './useMicSeatsSeat.js';
 export type { MicSeatsKey } from './useMicSeatsModel.js';

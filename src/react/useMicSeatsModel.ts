@@ -33,8 +33,10 @@ function subscribeModels(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+// Runs on every render of every seat hook: a template, not JSON. The number never holds a space,
+// so `8 ` + id cannot collide with another size's key, and "no host" has no space at all.
 function keyOf({ seatCount, hostId }: MicSeatsKey): string {
-  return JSON.stringify([seatCount, hostId ?? null]);
+  return hostId === undefined ? String(seatCount) : `${seatCount} ${hostId}`;
 }
 
 function peek(room: Room<UserState> | null, key: string): AnySeats | null {

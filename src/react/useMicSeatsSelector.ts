@@ -11,8 +11,11 @@ const { useSyncExternalStoreWithSelector } = withSelector;
 const noSubscription = () => () => {};
 const placeholders = new Map<string, MicSeatsSnapshot<Occupant<UserState>>>();
 
-/** Empty seats, one constant per size and host flag, for before the room exists. */
-function placeholder(seatCount: number, isHost: boolean): MicSeatsSnapshot<Occupant<UserState>> {
+/** Internal: empty seats, one constant per size and host flag, for before the room exists. */
+export function placeholder(
+  seatCount: number,
+  isHost: boolean,
+): MicSeatsSnapshot<Occupant<UserState>> {
   const id = `${seatCount}:${isHost}`;
   let snapshot = placeholders.get(id);
   if (snapshot === undefined) {

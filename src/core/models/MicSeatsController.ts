@@ -2,6 +2,7 @@ import type { PresenceError } from '../facade/PresenceError.js';
 import { SeatClaimant } from './SeatClaimant.js';
 import { seatError } from './seatError.js';
 import { SeatHost } from './SeatHost.js';
+import { SeatListeners } from './SeatListeners.js';
 import { SeatResolver } from './SeatResolver.js';
 import type { ResolvedSeatOptions } from './seatOptions.js';
 import { kickKey } from './seatState.js';
@@ -28,7 +29,7 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
   readonly #signals: SeatSignals<O>;
   readonly #claimant: SeatClaimant<O>;
   readonly #host: SeatHost<O>;
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new SeatListeners();
   readonly #stops: Array<() => void> = [];
   /** Re-checks of claims held through a reload (see `SeatResolver.updateUser`). */
   readonly #holds = new Map<string, ReturnType<typeof setTimeout>>();
@@ -70,10 +71,10 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
 
   readonly getSnapshot = (): MicSeatsSnapshot<O> => this.#resolver.snapshot;
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  };
+  readonly subscribe = (listener: () => void): (() => void) => this.#listeners.subscribe(listener);
+
+  readonly subscribeSeat = (index: number, listener: () => void): (() => void) =>
+    this.#listeners.subscribeSeat(index, listener);
 
   takeSeat(index: number): Promise<void> {
     return attempt(() => this.#claimFree(index, 'takeSeat'));
@@ -163,9 +164,13 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
   #onUser(userId: string): void {
     const occupant = this.#room.store.getState().occupants.get(userId);
     const wait = this.#resolver.updateUser(userId, occupant);
-    clearTimeout(this.#holds.get(userId));
-    if (wait === null) this.#holds.delete(userId);
-    else
+    // Most changes hold nothing: no timer to clear (clearTimeout is not free in a browser).
+    const held = this.#holds.get(userId);
+    if (held !== undefined) {
+      clearTimeout(held);
+      this.#holds.delete(userId);
+    }
+    if (wait !== null)
       this.#holds.set(
         userId,
         setTimeout(() => this.#onUser(userId), wait),
@@ -184,7 +189,7 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
     try {
       do {
         this.#again = false;
-        if (this.#resolver.flush()) for (const listener of [...this.#listeners]) listener();
+        this.#listeners.publish(this.#resolver.flush());
         this.#claimant.reconcile();
       } while (this.#again);
     } finally {

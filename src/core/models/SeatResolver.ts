@@ -26,6 +26,8 @@ export interface ResolverInput {
   readonly levelOf: (userId: string) => number;
 }
 
+const NONE: readonly number[] = Object.freeze([]);
+
 /** Earlier claim first; equal times by user id (UTF-16 order), so every client agrees. */
 function beats<O extends SeatOccupant>(a: SeatedClaim<O>, b: SeatedClaim<O>): boolean {
   return a.at < b.at || (a.at === b.at && a.userId < b.userId);
@@ -147,27 +149,40 @@ export class SeatResolver<O extends SeatOccupant> {
     return best;
   }
 
-  /** Rebuilds the touched seats; returns true when the snapshot changed. */
-  flush(): boolean {
-    if (this.#dirty.size === 0) return false;
+  /**
+   * Rebuilds the touched seats; returns the indices of the seats that changed (none: the snapshot
+   * is the same object).
+   */
+  flush(): readonly number[] {
+    if (this.#dirty.size === 0) return NONE;
     let seats: Seat<O>[] | null = null;
+    const changed: number[] = [];
     for (const index of this.#dirty) {
       const previous = this.#seats[index] as Seat<O>;
       const next = this.#build(index, this.winner(index));
       if (sameSeat(previous, next)) continue;
       seats ??= this.#seats.slice();
       seats[index] = next;
+      changed.push(index);
     }
     this.#dirty.clear();
-    if (seats === null) return false;
+    if (seats === null) return NONE;
     this.#seats = Object.freeze(seats);
-    const mine = this.#seats.findIndex((seat) => seat.userId === this.#input.selfId);
     this.#current = Object.freeze({
       seats: this.#seats,
-      mySeat: mine === -1 ? null : mine,
+      mySeat: this.#mySeat(changed),
       isHost: this.isHost,
     });
-    return true;
+    return changed;
+  }
+
+  /** Our seat after `changed` were rebuilt: only they can have gained or lost us. */
+  #mySeat(changed: readonly number[]): number | null {
+    const { selfId } = this.#input;
+    const before = this.#current.mySeat;
+    if (before !== null && !changed.includes(before)) return before;
+    for (const index of changed) if (this.#seats[index]?.userId === selfId) return index;
+    return null;
   }
 
   #updateHost(occupant: O | undefined, time: number): number | null {

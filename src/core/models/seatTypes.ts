@@ -121,6 +121,11 @@ export interface MicSeats<O extends SeatOccupant = SeatOccupant> extends MicSeat
   getSnapshot(): MicSeatsSnapshot<O>;
   /** Calls `listener` after each change. Returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+  /**
+   * Calls `listener` after a change to seat `index` only (a new `seats[index]` object): one seat's
+   * view wakes for its own seat, never for the others. Returns an unsubscribe function.
+   */
+  subscribeSeat(index: number, listener: () => void): () => void;
   /** Stops listening to the room. Our claim stays in our state (the room still sees us seated). */
   destroy(): void;
 }

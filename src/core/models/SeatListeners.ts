@@ -1,0 +1,43 @@
+/**
+ * The seat model's subscribers: those told of every change (`subscribe`), and those told only
+ * of one seat's (`subscribeSeat`), so a change to one seat wakes that seat's view and not the
+ * others: the work per change stays the same however many seats are shown.
+ */
+export class SeatListeners {
+  readonly #all = new Set<() => void>();
+  readonly #bySeat = new Map<number, Set<() => void>>();
+
+  /** Calls `listener` after every change. */
+  subscribe(listener: () => void): () => void {
+    this.#all.add(listener);
+    return () => this.#all.delete(listener);
+  }
+
+  /** Calls `listener` after a change to seat `index`. */
+  subscribeSeat(index: number, listener: () => void): () => void {
+    let set = this.#bySeat.get(index);
+    if (set === undefined) this.#bySeat.set(index, (set = new Set()));
+    set.add(listener);
+    const seat = set;
+    return () => {
+      seat.delete(listener);
+      if (seat.size === 0 && this.#bySeat.get(index) === seat) this.#bySeat.delete(index);
+    };
+  }
+
+  /** Tells everyone of a new snapshot, then each changed seat's own listeners. */
+  publish(changed: readonly number[]): void {
+    if (changed.length === 0) return;
+    // Copies: a listener may unsubscribe (or subscribe) while we call them.
+    for (const listener of [...this.#all]) listener();
+    for (const index of changed) {
+      const seat = this.#bySeat.get(index);
+      if (seat !== undefined) for (const listener of [...seat]) listener();
+    }
+  }
+
+  clear(): void {
+    this.#all.clear();
+    this.#bySeat.clear();
+  }
+}
