@@ -105,10 +105,8 @@ export class BatchedStore<S extends UserState> {
     const facts = this.#facts;
     const writes = this.#writes;
     const prev = this.store.getState();
-    const { occupants, adds, removes } = applyWrites(
-      prev.occupants as HashedOccupantTable<S>,
-      writes,
-    );
+    const base = prev.occupants as HashedOccupantTable<S>;
+    const { occupants, adds, removes } = applyWrites(base, writes);
     const userIds = applyIdChanges(prev.userIds, adds, removes);
     const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.#patch };
     if (occupants !== prev.occupants)
@@ -154,41 +152,40 @@ export class BatchedStore<S extends UserState> {
   }
 }
 
+/** What committing a batch's writes gives: the new table, and who arrived or went. */
+interface Applied<S extends UserState> {
+  occupants: HashedOccupantTable<S>;
+  adds: string[];
+  removes: Set<string>;
+}
+
 /**
- * `base` with a batch's `writes`, and who that made arrive or go. A batch into an empty table (a
- * first `presence_state`) builds it in one pass; any other edits a draft of `base`, so untouched
- * nodes stay shared. Membership is read off the tables, so a user added then removed in one
- * batch (or the reverse) is no change.
+ * `base` with a batch's `writes`. A batch larger than the room (a first `presence_state`, where
+ * the room holds only us) builds the new table in one pass; any other edits a draft of `base`, so
+ * untouched nodes stay shared. Membership is read off the tables, so a user added then removed
+ * in one batch (or the reverse) is no change.
  */
 function applyWrites<S extends UserState>(
   base: HashedOccupantTable<S>,
   writes: ReadonlyMap<string, Occupant<S> | null>,
-): { occupants: HashedOccupantTable<S>; adds: string[]; removes: Set<string> } {
-  const adds: string[] = [];
-  const removes = new Set<string>();
-  if (writes.size === 0) return { occupants: base, adds, removes };
-  if (base.size === 0) {
-    const present: Occupant<S>[] = [];
-    for (const [userId, occupant] of writes) {
-      if (occupant === null) continue;
-      present.push(occupant);
-      adds.push(userId);
-    }
-    return {
-      occupants: present.length > 0 ? HashedOccupantTable.of(present) : base,
-      adds,
-      removes,
-    };
-  }
-  const draft = base.edit();
+): Applied<S> {
+  const out: Applied<S> = { occupants: base, adds: [], removes: new Set() };
+  if (writes.size === 0) return out;
+  const rebuild = writes.size > base.size;
+  const kept: Occupant<S>[] = [];
+  if (rebuild) for (const o of base) if (!writes.has(o.userId)) kept.push(o);
+  const draft = rebuild ? null : base.edit();
   for (const [userId, occupant] of writes) {
-    const was = base.has(userId);
-    if (occupant) draft.set(occupant);
+    const was = base.size > 0 && base.has(userId);
+    if (occupant && !was) out.adds.push(userId);
+    else if (!occupant && was) out.removes.add(userId);
+    if (!draft) {
+      if (occupant) kept.push(occupant);
+    } else if (occupant) draft.set(occupant);
     else draft.delete(userId);
-    if (!was && occupant) adds.push(userId);
-    else if (was && !occupant) removes.add(userId);
   }
-  return { occupants: draft.commit(), adds, removes };
+  out.occupants = draft ? draft.commit() : HashedOccupantTable.of(kept);
+  return out;
 }
 
 function emptyFacts(): BatchFacts {

@@ -145,29 +145,33 @@ describe('BatchedStore', () => {
     }
   });
 
-  it('fills an empty room in one commit that equals setting each user (checked against a Map)', () => {
-    const model = new BatchedStore('room', 'self');
-    const expected = new Map<string, ReturnType<typeof buildOccupant>>();
-    for (let i = 0; i < 3000; i += 1) {
-      const occupant = buildOccupant(
-        `u${(i * 7919) % 3001}`,
-        false,
-        'online',
-        [conn(`c${i}`)],
-        undefined,
+  it('fills a near-empty room in one commit that equals setting each user (checked against a Map)', () => {
+    // An empty room, and one that holds us and two others (a first presence_state after our own
+    // track): both rebuild the table from the batch, which must still equal one-by-one edits.
+    for (const base of [[], ['self', 'a', 'b']]) {
+      const model = modelWith(base);
+      const expected = new Map(
+        [...model.store.getState().occupants].map((o) => [o.userId, o] as const),
       );
-      model.put(occupant);
-      expected.set(occupant.userId, occupant);
+      for (let i = 0; i < 3000; i += 1) {
+        const id = `u${(i * 7919) % 3001}`;
+        const occupant = buildOccupant(id, false, 'online', [conn(`c${i}`)], undefined);
+        model.put(occupant);
+        expected.set(id, occupant);
+      }
+      for (const id of [...Array.from({ length: 1000 }, (_, i) => `u${i * 3}`), 'a']) {
+        model.remove(id, 'leave');
+        expected.delete(id);
+      }
+      model.commit();
+      const state = model.store.getState();
+      expect(state.occupancy).toBe(expected.size);
+      expect(state.userIds).toEqual([...expected.keys()].sort());
+      for (const [id, occupant] of expected) expect(state.occupants.get(id)).toBe(occupant);
+      expect(state.occupants.has('u0')).toBe(false);
+      expect(state.occupants.has('a')).toBe(false);
+      expect([...state.occupants]).toHaveLength(expected.size);
+      expect(state.self?.userId).toBe(base.includes('self') ? 'self' : undefined);
     }
-    for (let i = 0; i < 3000; i += 3) {
-      model.remove(`u${i}`, 'leave');
-      expected.delete(`u${i}`);
-    }
-    model.commit();
-    const state = model.store.getState();
-    expect(state.occupancy).toBe(expected.size);
-    expect(state.userIds).toEqual([...expected.keys()].sort());
-    for (const [id, occupant] of expected) expect(state.occupants.get(id)).toBe(occupant);
-    for (let i = 0; i < 3000; i += 3) expect(state.occupants.has(`u${i}`)).toBe(false);
   });
 });
