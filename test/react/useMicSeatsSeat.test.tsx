@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PresenceProvider, useMicSeatsSeat } from '../../src/react/index.js';
+import { addUser, createWorld } from './helpers.js';
+
+const renders = new Map<number, number>();
+
+function SeatView({ index }: { index: number }) {
+  renders.set(index, (renders.get(index) ?? 0) + 1);
+  const seat = useMicSeatsSeat({ seatCount: 3 }, index);
+  if (seat === undefined) return <li>none</li>;
+  const who = seat.userId ?? 'empty';
+  return <li>{`${index}: ${who}${seat.muted ? ' muted' : ''}`}</li>;
+}
+
+function Seats({ client }: { client: ReturnType<ReturnType<typeof createWorld>['createClient']> }) {
+  return (
+    <PresenceProvider client={client} userId="me" channel="stage">
+      <ul>
+        <SeatView index={0} />
+        <SeatView index={1} />
+        <SeatView index={2} />
+        <SeatView index={3} />
+      </ul>
+    </PresenceProvider>
+  );
+}
+
+const claim = (seat: number, mic: 'on' | 'off') => ({
+  'pk.seat': String(seat),
+  'pk.seatAt': '1700000000000',
+  'pk.mic': mic,
+});
+
+describe('useMicSeatsSeat', () => {
+  it('shows one seat and re-renders only for that seat', async () => {
+    const world = createWorld();
+    render(<Seats client={world.createClient()} />);
+    const bob = await addUser(world, 'bob', 'stage', claim(1, 'on'));
+    await waitFor(() => expect(screen.getByText('1: bob')).toBeTruthy());
+    expect(screen.getByText('0: empty')).toBeTruthy();
+    expect(screen.getByText('none')).toBeTruthy();
+    renders.clear();
+    await bob.setState('stage', { 'pk.mic': 'off' });
+    await waitFor(() => expect(screen.getByText('1: bob muted')).toBeTruthy());
+    expect([...renders]).toEqual([[1, 1]]);
+    renders.clear();
+    await bob.setState('stage', { 'pk.seat': '2' });
+    await waitFor(() => expect(screen.getByText('2: bob muted')).toBeTruthy());
+    expect(screen.getByText('1: empty')).toBeTruthy();
+    expect([...renders].sort()).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+  });
+
+  it('renders empty seats on the server, before any room exists', () => {
+    const world = createWorld();
+    const html = renderToString(<Seats client={world.createClient()} />);
+    expect(html).toContain('0: empty');
+    expect(html).toContain('2: empty');
+    expect(html).toContain('none');
+  });
+});
