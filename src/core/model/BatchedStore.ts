@@ -19,8 +19,8 @@ export type LeaveKind = 'leave' | 'timeout';
 
 /**
  * The room's zustand store plus batching. Every incoming frame (or timer, or local change) opens
- * one batch; its writes wait in one map by user; `commit()` puts them into the table at once (a
- * first `presence_state` builds the whole table in one pass) and publishes them with a single
+ * one batch; its writes wait in one map by user (a frame's reads of its own writes are map
+ * lookups, not trie walks); `commit()` puts them into one table draft and publishes them with a single
  * `setState`, then calls the keyed listeners of exactly the users whose record changed. The
  * batch's facts (who joined, left, changed state) are noted by the writes themselves, so no
  * other part keeps or edits them. Only the room's `Committer` calls `commit()`.
@@ -160,10 +160,8 @@ interface Applied<S extends UserState> {
 }
 
 /**
- * `base` with a batch's `writes`. A batch larger than the room (a first `presence_state`, where
- * the room holds only us) builds the new table in one pass; any other edits a draft of `base`, so
- * untouched nodes stay shared. Membership is read off the tables, so a user added then removed
- * in one batch (or the reverse) is no change.
+ * `base` with a batch's `writes`, in one draft (untouched nodes stay shared). Membership is read
+ * off `base`, so a user added then removed in one batch (or the reverse) is no change.
  */
 function applyWrites<S extends UserState>(
   base: HashedOccupantTable<S>,
@@ -171,20 +169,18 @@ function applyWrites<S extends UserState>(
 ): Applied<S> {
   const out: Applied<S> = { occupants: base, adds: [], removes: new Set() };
   if (writes.size === 0) return out;
-  const rebuild = writes.size > base.size;
-  const kept: Occupant<S>[] = [];
-  if (rebuild) for (const o of base) if (!writes.has(o.userId)) kept.push(o);
-  const draft = rebuild ? null : base.edit();
+  const draft = base.edit();
   for (const [userId, occupant] of writes) {
-    const was = base.size > 0 && base.has(userId);
-    if (occupant && !was) out.adds.push(userId);
-    else if (!occupant && was) out.removes.add(userId);
-    if (!draft) {
-      if (occupant) kept.push(occupant);
-    } else if (occupant) draft.set(occupant);
-    else draft.delete(userId);
+    const was = base.has(userId);
+    if (occupant) {
+      draft.set(occupant);
+      if (!was) out.adds.push(userId);
+    } else if (was) {
+      draft.delete(userId);
+      out.removes.add(userId);
+    }
   }
-  out.occupants = draft ? draft.commit() : HashedOccupantTable.of(kept);
+  out.occupants = draft.commit();
   return out;
 }
 

@@ -1,7 +1,28 @@
 import type { Occupant, OccupantTable, UserState } from '../types.js';
-import { buildTrie, MAX_BUILD } from './buildTrie.js';
-import { Editor, hashOf, lookup, TrieNode } from './occupantTrie.js';
+import { CollisionNode, Editor, hashOf, lookup, TrieNode } from './occupantTrie.js';
 import { occupantsOf } from './occupantsOf.js';
+
+/**
+ * Tables this small are searched without hashing: a first `presence_state` asks the room (then
+ * holding only us) about each of its 10,000 ids, and comparing a few ids is cheaper than a hash.
+ */
+const SCAN_BELOW = 8;
+
+/** The occupant `userId` under `node`, by comparing ids (see `SCAN_BELOW`). */
+function scan<S extends UserState>(node: TrieNode<S>, userId: string): Occupant<S> | undefined {
+  for (const slot of node.slots) {
+    const found =
+      slot instanceof TrieNode
+        ? scan(slot, userId)
+        : slot instanceof CollisionNode
+          ? slot.entries.find((o) => o.userId === userId)
+          : slot.userId === userId
+            ? slot
+            : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * A persistent hash trie of occupants (see `occupantTrie`). Snapshots never change; `edit()`
@@ -20,24 +41,13 @@ export class HashedOccupantTable<S extends UserState = UserState> implements Occ
     return new HashedOccupantTable<S>(new TrieNode<S>(0, [], null), 0);
   }
 
-  /**
-   * The table of `occupants` (distinct user ids) in one pass (see `buildTrie`): what setting
-   * each into the empty table gives, without a path copy per occupant.
-   */
-  static of<S extends UserState>(occupants: readonly Occupant<S>[]): HashedOccupantTable<S> {
-    if (occupants.length <= MAX_BUILD)
-      return new HashedOccupantTable<S>(buildTrie(occupants), occupants.length);
-    const draft = HashedOccupantTable.empty<S>().edit();
-    for (const occupant of occupants) draft.set(occupant);
-    return draft.commit();
-  }
-
   /** @internal Builds a table from a draft's root. */
   static fromRoot<S extends UserState>(root: TrieNode<S>, size: number): HashedOccupantTable<S> {
     return new HashedOccupantTable<S>(root, size);
   }
 
   get(userId: string): Occupant<S> | undefined {
+    if (this.size < SCAN_BELOW) return scan(this.root, userId);
     return lookup(this.root, userId, hashOf(userId));
   }
 

@@ -10,7 +10,26 @@ function tableOf(n: number): HashedOccupantTable {
   return draft.commit();
 }
 
+// FNV-1a pairs found offline: each pair has equal 32-bit hashes (a collision node).
+const COLLIDING = ['u31992', 'u605430', 'u31993', 'u605431'];
+
 describe('HashedOccupantTable', () => {
+  it('finds exactly what it holds at every small size (searched by id, no hash)', () => {
+    expect(hashOf('u31992')).toBe(hashOf('u605430'));
+    const ids = [...COLLIDING, 'a', 'b', 'c', 'user-1', 'user-2', 'user-3', '__proto__'];
+    for (let n = 0; n <= ids.length; n += 1) {
+      const held = new Map(ids.slice(0, n).map((id) => [id, occupant(id)]));
+      const draft = HashedOccupantTable.empty().edit();
+      for (const o of held.values()) draft.set(o);
+      const table = draft.commit();
+      expect(table.size).toBe(n);
+      for (const id of [...ids, 'nobody', 'toString']) {
+        expect(table.get(id)).toBe(held.get(id));
+        expect(table.has(id)).toBe(held.has(id));
+      }
+    }
+  });
+
   it('finds, counts and iterates what was set', () => {
     const table = tableOf(1000);
     expect(table.size).toBe(1000);
