@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { useMicSeatsSelector } from '../react/index.js';
+import { useMemo, type ReactNode } from 'react';
+import { useMicSeatsSeat } from '../react/index.js';
 import type { MicSeatsLabels } from './micSeatsLabels.js';
 
 /** Props of {@link MicSeatsControls}. */
@@ -13,7 +13,7 @@ export interface MicSeatsControlsProps {
 
 /**
  * Internal: our own mic toggle (a pressed button while muted) and the leave button, shown while
- * we sit. It reads our seat's mute only, so others' changes never re-render it.
+ * we sit. It follows our seat only, so others' changes never re-render it, nor run a selector.
  */
 export function MicSeatsControls({
   seatCount,
@@ -22,23 +22,27 @@ export function MicSeatsControls({
   onMute,
   onLeave,
 }: MicSeatsControlsProps): ReactNode {
-  const muted = useMicSeatsSelector({ seatCount, hostId }, ({ mySeat, seats }) =>
-    mySeat === null ? null : (seats[mySeat]?.muted ?? false),
-  );
-  if (muted === null) return null;
-  return (
-    <div className="pk-mic-seats__controls">
-      <button
-        type="button"
-        className="pk-mic-seats__mute"
-        aria-pressed={muted}
-        onClick={() => onMute(!muted)}
-      >
-        {labels.mute}
-      </button>
-      <button type="button" className="pk-mic-seats__leave" onClick={onLeave}>
-        {labels.leave}
-      </button>
-    </div>
+  // Our seat alone: others' changes do not wake this component at all.
+  const mine = useMicSeatsSeat({ seatCount, hostId }, 'mine');
+  const muted = mine === undefined ? null : mine.muted;
+  // Our own level reports (4 a second) change our seat, not these buttons: same element, no diff.
+  return useMemo(
+    () =>
+      muted === null ? null : (
+        <div className="pk-mic-seats__controls">
+          <button
+            type="button"
+            className="pk-mic-seats__mute"
+            aria-pressed={muted}
+            onClick={() => onMute(!muted)}
+          >
+            {labels.mute}
+          </button>
+          <button type="button" className="pk-mic-seats__leave" onClick={onLeave}>
+            {labels.leave}
+          </button>
+        </div>
+      ),
+    [muted, labels, onMute, onLeave],
   );
 }

@@ -40,18 +40,19 @@ export interface MicSeatsLabels {
   failed: string;
 }
 
+/**
+ * "Seat 3, Alice (you), muted". It runs on every render of a seat: plain concatenation, no array
+ * to build and filter. An empty name adds nothing, as `filter(Boolean)` did before.
+ */
+function seatName({ number, name, isSelf, locked, muted, speaking }: SeatDescription): string {
+  const who = locked ? 'locked' : name === null ? 'empty' : isSelf ? `${name} (you)` : name;
+  return `Seat ${number}${who === '' ? '' : `, ${who}`}${muted ? ', muted' : ''}${speaking ? ', speaking' : ''}`;
+}
+
 /** English defaults. */
 export const MIC_SEATS_LABELS: MicSeatsLabels = {
   region: 'Mic seats',
-  seat: ({ number, name, isSelf, locked, muted, speaking }) =>
-    [
-      `Seat ${number}`,
-      locked ? 'locked' : name === null ? 'empty' : isSelf ? `${name} (you)` : name,
-      muted && 'muted',
-      speaking && 'speaking',
-    ]
-      .filter(Boolean)
-      .join(', '),
+  seat: seatName,
   empty: 'Empty',
   locked: 'Locked',
   mute: 'Mute',

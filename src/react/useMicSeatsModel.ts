@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { createMicSeats } from '../core/index.js';
 import type { MicSeats, Occupant, Presence, Room, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
@@ -38,6 +38,8 @@ function subscribeModels(listener: () => void): () => void {
 function keyOf({ seatCount, hostId }: MicSeatsKey): string {
   return hostId === undefined ? String(seatCount) : `${seatCount} ${hostId}`;
 }
+
+const noModel = (): null => null;
 
 function peek(room: Room<UserState> | null, key: string): AnySeats | null {
   return room === null ? null : (models.get(room)?.get(key)?.model ?? null);
@@ -86,11 +88,10 @@ export function useMicSeatsModel<S extends UserState>(
   const { seatCount, hostId } = key;
   const id = keyOf(key);
   const anyRoom = room as Room<UserState> | null;
-  const model = useSyncExternalStore(
-    subscribeModels,
-    () => peek(anyRoom, id),
-    () => null,
-  );
+  // A stable reader: a new one each render would make React queue a passive effect per render
+  // of every seat that calls this.
+  const read = useCallback(() => peek(anyRoom, id), [anyRoom, id]);
+  const model = useSyncExternalStore(subscribeModels, read, noModel);
   useEffect(() => {
     if (anyRoom === null || presence === null) return undefined;
     return acquire(anyRoom, presence as Presence<UserState>, { seatCount, hostId });

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { PresenceProvider, useMicSeatsSeat } from '../../src/react/index.js';
+import { PresenceProvider, useMicSeatsActions, useMicSeatsSeat } from '../../src/react/index.js';
 import { addUser, createWorld } from './helpers.js';
 
 const renders = new Map<number, number>();
@@ -54,6 +55,32 @@ describe('useMicSeatsSeat', () => {
       [1, 1],
       [2, 1],
     ]);
+  });
+
+  it("follows our own seat with 'mine': none until we sit, then ours as it moves", async () => {
+    const world = createWorld();
+    const held: { actions?: ReturnType<typeof useMicSeatsActions> } = {};
+    function Mine() {
+      const actions = useMicSeatsActions({ seatCount: 3 });
+      useEffect(() => {
+        held.actions = actions;
+      }, [actions]);
+      const mine = useMicSeatsSeat({ seatCount: 3 }, 'mine');
+      return <p>{mine === undefined ? 'standing' : `mine: ${mine.index}`}</p>;
+    }
+    render(
+      <PresenceProvider client={world.createClient()} userId="me" channel="stage">
+        <Mine />
+      </PresenceProvider>,
+    );
+    expect(screen.getByText('standing')).toBeTruthy();
+    await waitFor(() => expect(held.actions).toBeDefined());
+    await act(() => held.actions!.takeSeat(2));
+    await waitFor(() => expect(screen.getByText('mine: 2')).toBeTruthy());
+    await act(() => held.actions!.moveSeat(0));
+    await waitFor(() => expect(screen.getByText('mine: 0')).toBeTruthy());
+    await act(() => held.actions!.leaveSeat());
+    await waitFor(() => expect(screen.getByText('standing')).toBeTruthy());
   });
 
   it('renders empty seats on the server, before any room exists', () => {

@@ -73,7 +73,7 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
 
   readonly subscribe = (listener: () => void): (() => void) => this.#listeners.subscribe(listener);
 
-  readonly subscribeSeat = (index: number, listener: () => void): (() => void) =>
+  readonly subscribeSeat = (index: number | 'mine', listener: () => void): (() => void) =>
     this.#listeners.subscribeSeat(index, listener);
 
   takeSeat(index: number): Promise<void> {
@@ -189,7 +189,9 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
     try {
       do {
         this.#again = false;
-        this.#listeners.publish(this.#resolver.flush());
+        const before = this.#resolver.snapshot.mySeat;
+        const changed = this.#resolver.flush();
+        this.#listeners.publish(changed, [before, this.#resolver.snapshot.mySeat]);
         this.#claimant.reconcile();
       } while (this.#again);
     } finally {

@@ -1,3 +1,6 @@
+/** Which seat a per-seat listener follows: an index, or `'mine'` (ours, wherever it is). */
+export type SeatKey = number | 'mine';
+
 /**
  * The seat model's subscribers: those told of every change (`subscribe`), and those told only
  * of one seat's (`subscribeSeat`), so a change to one seat wakes that seat's view and not the
@@ -5,7 +8,7 @@
  */
 export class SeatListeners {
   readonly #all = new Set<() => void>();
-  readonly #bySeat = new Map<number, Set<() => void>>();
+  readonly #bySeat = new Map<SeatKey, Set<() => void>>();
 
   /** Calls `listener` after every change. */
   subscribe(listener: () => void): () => void {
@@ -13,8 +16,8 @@ export class SeatListeners {
     return () => this.#all.delete(listener);
   }
 
-  /** Calls `listener` after a change to seat `index`. */
-  subscribeSeat(index: number, listener: () => void): () => void {
+  /** Calls `listener` after a change to seat `index` (`'mine'`: our seat, or which one it is). */
+  subscribeSeat(index: SeatKey, listener: () => void): () => void {
     let set = this.#bySeat.get(index);
     if (set === undefined) this.#bySeat.set(index, (set = new Set()));
     set.add(listener);
@@ -25,15 +28,22 @@ export class SeatListeners {
     };
   }
 
-  /** Tells everyone of a new snapshot, then each changed seat's own listeners. */
-  publish(changed: readonly number[]): void {
+  /**
+   * Tells everyone of a new snapshot, then each changed seat's own listeners, then ours when our
+   * seat changed or we moved (`mine` is our seat's index before and after).
+   */
+  publish(changed: readonly number[], mine: readonly [number | null, number | null]): void {
     if (changed.length === 0) return;
     // Copies: a listener may unsubscribe (or subscribe) while we call them.
     for (const listener of [...this.#all]) listener();
-    for (const index of changed) {
-      const seat = this.#bySeat.get(index);
-      if (seat !== undefined) for (const listener of [...seat]) listener();
-    }
+    for (const index of changed) this.#call(index);
+    const [before, after] = mine;
+    if (before !== after || (after !== null && changed.includes(after))) this.#call('mine');
+  }
+
+  #call(key: SeatKey): void {
+    const seat = this.#bySeat.get(key);
+    if (seat !== undefined) for (const listener of [...seat]) listener();
   }
 
   clear(): void {

@@ -123,9 +123,10 @@ export interface MicSeats<O extends SeatOccupant = SeatOccupant> extends MicSeat
   subscribe(listener: () => void): () => void;
   /**
    * Calls `listener` after a change to seat `index` only (a new `seats[index]` object): one seat's
-   * view wakes for its own seat, never for the others. Returns an unsubscribe function.
+   * view wakes for its own seat, never for the others. `'mine'` follows our seat: it wakes when
+   * we take, move to or leave a seat, and when our seat changes. Returns an unsubscribe function.
    */
-  subscribeSeat(index: number, listener: () => void): () => void;
+  subscribeSeat(index: number | 'mine', listener: () => void): () => void;
   /** Stops listening to the room. Our claim stays in our state (the room still sees us seated). */
   destroy(): void;
 }

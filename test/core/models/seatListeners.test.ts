@@ -48,9 +48,11 @@ describe('mic seats: per-seat subscriptions', () => {
     for (const stop of stops) stop();
   });
 
-  it('keeps mySeat right as our claim moves and goes, while others change seats around it', async () => {
+  it("keeps mySeat right as our claim moves and goes, waking 'mine' for our seat only", async () => {
     const ann = await join(world, 'ann');
     const bob = await join(world, 'bob');
+    const mine: (number | null)[] = [];
+    const stop = ann.seats.subscribeSeat('mine', () => mine.push(ann.seats.getSnapshot().mySeat));
     await settled(ann.seats.takeSeat(1));
     await settled(bob.seats.takeSeat(3));
     await tick(300);
@@ -62,8 +64,13 @@ describe('mic seats: per-seat subscriptions', () => {
     await tick(300);
     expect(ann.seats.getSnapshot().mySeat).toBe(2);
     expect(bob.seats.getSnapshot().mySeat).toBe(0);
+    await settled(ann.seats.setMuted(true));
+    await tick(300);
     await settled(ann.seats.leaveSeat());
     await tick(300);
     expect(ann.seats.getSnapshot().mySeat).toBeNull();
+    // Taken, moved, muted, left: Bob's claim and move woke nothing here.
+    expect(mine).toEqual([1, 2, 2, null]);
+    stop();
   });
 });
