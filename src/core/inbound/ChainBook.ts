@@ -27,7 +27,8 @@ export class ChainBook {
   /** Sets (or, with `null`, forgets) what we know of `ref`'s chain. */
   set(ref: string, knowledge: ChainKnowledge | null): void {
     if (knowledge) this.#live.set(ref, knowledge);
-    else this.#live.delete(ref);
+    // Every unsigned meta of a presence_state lands here: skip hashing its ref for an empty book.
+    else if (this.#live.size > 0) this.#live.delete(ref);
   }
 
   /** `ref` left presence: keep its chain for a late goodbye. */

@@ -86,9 +86,10 @@ export class ConnectionReconciler<S extends UserState> {
   /** Raw presence metas joined under `key` (from `presence_state` or `presence_diff`). */
   metasJoined(key: string, metas: readonly unknown[], fullSync: boolean): void {
     for (const raw of metas) {
-      const ref = isPlainObject(raw) && typeof raw.phx_ref === 'string' ? raw.phx_ref : null;
       const parsed = parseConnectionState<S>(raw, this.#deps.limits, this.#deps.now());
-      if (ref === null || !parsed.ok) {
+      // A parsed meta is a plain object: its ref is read without checking it a second time.
+      const ref = parsed.ok ? (raw as { phx_ref?: unknown }).phx_ref : null;
+      if (typeof ref !== 'string' || !parsed.ok) {
         const why = parsed.ok ? 'no phx_ref' : parsed.reason;
         this.#deps.reject(`presence meta of ${JSON.stringify(key.slice(0, 64))}: ${why}`);
       } else if (this.#isOwnMeta(key, parsed.value, ref)) this.#writer.setLocalRef(ref);

@@ -18,9 +18,23 @@ export function freezeState<S extends UserState>(
   return Object.freeze(out) as FrozenState<S>;
 }
 
+/**
+ * The last state whose size a check already counted, and that count. A frozen state never
+ * changes, so the count stays true; a remote meta's state is counted by its check and then, at
+ * once, by its occupant record, so the record reads it here instead of listing the keys again.
+ */
+let counted: object | null = null;
+let countedSize = 0;
+
+/** Notes that the frozen `state` has `size` keys (see `counted`). */
+export function noteStateSize(state: FrozenState, size: number): void {
+  counted = state;
+  countedSize = size;
+}
+
 /** Counts the keys of a state object. */
 export function stateSize(state: Readonly<UserState>): number {
-  return Object.keys(state).length;
+  return state === counted ? countedSize : Object.keys(state).length;
 }
 
 /** Shallow equality of two state objects (≤ 32 keys, so this is cheap). */

@@ -1,6 +1,7 @@
 import type { StateLimits } from '../facade/limits.js';
 import { FORBIDDEN_STATE_KEYS } from '../facade/limits.js';
 import type { PresenceErrorCode } from '../facade/PresenceError.js';
+import { noteStateSize } from './stateObject.js';
 
 /** Why a state object was refused: the Agora code and a readable reason. */
 export interface StateProblem {
@@ -98,9 +99,15 @@ export function checkFrozenState<S extends Record<string, string>>(
   // dictionary mode, which makes the freeze below about twice as slow per meta. Writing keys
   // into a `{}` is safe here only because `walkState` refuses `__proto__` before `put` runs.
   const out: Record<string, string> = {};
-  const found = walkState(value, limits, (key, item) => (out[key] = item));
+  let size = 0;
+  const found = walkState(value, limits, (key, item) => {
+    out[key] = item;
+    size += 1;
+  });
   if (found) return { ok: false, problem: found };
-  return { ok: true, state: Object.freeze(Object.setPrototypeOf(out, null) as S) };
+  const state = Object.freeze(Object.setPrototypeOf(out, null) as S);
+  noteStateSize(state, size);
+  return { ok: true, state };
 }
 
 /** Counts the keys of `base` merged with `patchKeys` (keys already in `base` do not count twice). */
