@@ -70,15 +70,9 @@ export const MicSeats = forwardRef<HTMLDivElement, MicSeatsProps>(
         run(() => (mine ? actions.leaveSeat() : actions.takeSeat(index))),
       [run, actions],
     );
+    // lock → lockSeat, unlock → unlockSeat, kick → kickSeat.
     const onHost = useCallback(
-      (action: HostAction, index: number) =>
-        run(() =>
-          action === 'lock'
-            ? actions.lockSeat(index)
-            : action === 'unlock'
-              ? actions.unlockSeat(index)
-              : actions.kickSeat(index),
-        ),
+      (action: HostAction, index: number) => run(() => actions[`${action}Seat` as const](index)),
       [run, actions],
     );
     const onMute = useCallback(

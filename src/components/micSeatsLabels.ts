@@ -40,19 +40,13 @@ export interface MicSeatsLabels {
   failed: string;
 }
 
-/**
- * "Seat 3, Alice (you), muted". It runs on every render of a seat: plain concatenation, no array
- * to build and filter. An empty name adds nothing, as `filter(Boolean)` did before.
- */
-function seatName({ number, name, isSelf, locked, muted, speaking }: SeatDescription): string {
-  const who = locked ? 'locked' : name === null ? 'empty' : isSelf ? `${name} (you)` : name;
-  return `Seat ${number}${who === '' ? '' : `, ${who}`}${muted ? ', muted' : ''}${speaking ? ', speaking' : ''}`;
-}
-
 /** English defaults. */
 export const MIC_SEATS_LABELS: MicSeatsLabels = {
   region: 'Mic seats',
-  seat: seatName,
+  // Runs on every render of a seat: plain concatenation, no array to build and filter (a
+  // profile's name is never empty, so nothing needs filtering out).
+  seat: ({ number, name, isSelf, locked, muted, speaking }) =>
+    `Seat ${number}, ${locked ? 'locked' : name === null ? 'empty' : isSelf ? `${name} (you)` : name}${muted ? ', muted' : ''}${speaking ? ', speaking' : ''}`,
   empty: 'Empty',
   locked: 'Locked',
   mute: 'Mute',

@@ -151,7 +151,7 @@ describe('<MicSeats>', () => {
     await waitFor(() => expect(bob.getByRole('button', { name: 'Seat 4, empty' })).toBeTruthy());
   });
 
-  it('gives the host a keyboard menu to lock and kick; others get no menu and see the lock', async () => {
+  it('gives the host a keyboard menu to lock, unlock and kick; others get no menu and see the lock', async () => {
     const world = createWorld();
     const host = seatsFor(world, 'host');
     const bob = seatsFor(world, 'bob');
@@ -173,6 +173,11 @@ describe('<MicSeats>', () => {
     await waitFor(() => expect(bob.getByRole('button', { name: 'Seat 2, locked' })).toBeTruthy());
     fireEvent.click(bob.getByRole('button', { name: 'Seat 2, locked' }));
     await waitFor(() => expect(bob.getByRole('status').textContent).toBe('That seat is locked.'));
+    fireEvent.click(trigger);
+    fireEvent.click(
+      within(await host.findByRole('menu')).getByRole('menuitem', { name: 'Unlock seat' }),
+    );
+    await waitFor(() => expect(bob.getByRole('button', { name: 'Seat 2, empty' })).toBeTruthy());
     // Kick: Bob sits on seat 3, the host removes him.
     fireEvent.click(bob.getByRole('button', { name: 'Seat 3, empty' }));
     await waitFor(() => expect(host.getByRole('button', { name: 'Seat 3, BOB' })).toBeTruthy());
