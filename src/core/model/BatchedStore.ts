@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { HashedOccupantTable } from './OccupantTable.js';
+import type { OccupantTableDraft } from './OccupantTable.js';
 import type { PresenceError } from '../facade/PresenceError.js';
 import { applyIdChanges } from './sortedIds.js';
-import type { ConnectionStatus, Occupant, RoomState, UserState } from '../types.js';
+import type { ConnectionStatus, Occupant, OccupantTable, RoomState, UserState } from '../types.js';
 
 /** What one committed batch changed, for the event layer. Recorded by the store's own writes. */
 export interface BatchFacts {
@@ -19,16 +20,22 @@ export type LeaveKind = 'leave' | 'timeout';
 
 /**
  * The room's zustand store plus batching. Every incoming frame (or timer, or local change) opens
- * one batch; its writes wait in one map by user (a frame's reads of its own writes are map
- * lookups, not trie walks); `commit()` puts them into one table draft and publishes them with a single
+ * one batch; all its writes go to one table draft, and the batch lists who it wrote (lists, not
+ * maps: a first `presence_state` writes 10,000 users, and growing a hash table that large costs
+ * more than the whole draft); `commit()` publishes them with a single
  * `setState`, then calls the keyed listeners of exactly the users whose record changed. The
  * batch's facts (who joined, left, changed state) are noted by the writes themselves, so no
  * other part keeps or edits them. Only the room's `Committer` calls `commit()`.
  */
 export class BatchedStore<S extends UserState> {
   readonly store: StoreApi<RoomState<S>>;
-  /** The open batch's writes by user: the new record, or `null` when removed. */
-  #writes = new Map<string, Occupant<S> | null>();
+  #draft: OccupantTableDraft<S> | null = null;
+  /** Users the open batch wrote or removed, in order, repeats included. */
+  #written: string[] = [];
+  /** Users the open batch wrote with no record before (none of them twice without a removal). */
+  #arrived: string[] = [];
+  /** Users the open batch removed. */
+  #departed: string[] = [];
   #patch: { status?: ConnectionStatus; lastError?: PresenceError } = {};
   #facts: BatchFacts = emptyFacts();
   readonly #userListeners = new Map<string, Set<() => void>>();
@@ -50,11 +57,7 @@ export class BatchedStore<S extends UserState> {
 
   /** The occupant as the open batch sees it. */
   get(userId: string): Occupant<S> | undefined {
-    const written = this.#writes.get(userId);
-    if (written !== undefined) return written ?? undefined;
-    const committed = this.store.getState().occupants;
-    // A first presence_state reads 10,000 users nobody has: skip hashing each for an empty table.
-    return committed.size === 0 ? undefined : committed.get(userId);
+    return this.#draft ? this.#draft.get(userId) : this.store.getState().occupants.get(userId);
   }
 
   /** Writes an occupant; a no-op when it is the very same record. */
@@ -66,7 +69,9 @@ export class BatchedStore<S extends UserState> {
   write(occupant: Occupant<S>, previous: Occupant<S> | undefined): void {
     if (previous === occupant) return;
     const userId = occupant.userId;
-    this.#writes.set(userId, occupant);
+    this.#open().set(occupant);
+    this.#written.push(userId);
+    if (!previous) this.#arrived.push(userId);
     // Our own record changes are not remote events.
     if (userId === this.#selfId) return;
     if (!previous) this.#facts.joined.push(userId);
@@ -75,8 +80,9 @@ export class BatchedStore<S extends UserState> {
 
   /** Removes an occupant who left as `kind`. */
   remove(userId: string, kind: LeaveKind): void {
-    if (this.get(userId) === undefined) return;
-    this.#writes.set(userId, null);
+    if (!this.#open().delete(userId)) return;
+    this.#written.push(userId);
+    this.#departed.push(userId);
     this.#facts.left.push({ userId, kind });
   }
 
@@ -103,16 +109,20 @@ export class BatchedStore<S extends UserState> {
   /** Publishes the open batch with one store notification; returns its facts. */
   commit(): BatchFacts {
     const facts = this.#facts;
-    const writes = this.#writes;
+    const written = this.#written;
     const prev = this.store.getState();
-    const base = prev.occupants as HashedOccupantTable<S>;
-    const { occupants, adds, removes } = applyWrites(base, writes);
+    const base = prev.occupants;
+    const occupants = this.#draft ? this.#draft.commit() : base;
+    const { adds, removes } = membership(base, occupants, this.#arrived, this.#departed);
     const userIds = applyIdChanges(prev.userIds, adds, removes);
     const next: { -readonly [K in keyof RoomState<S>]?: RoomState<S>[K] } = { ...this.#patch };
     if (occupants !== prev.occupants)
       Object.assign(next, { occupants, userIds, occupancy: userIds.length });
-    if (writes.has(this.#selfId)) next.self = occupants.get(this.#selfId) ?? null;
-    this.#writes = new Map();
+    if (occupants !== base) next.self = occupants.get(this.#selfId) ?? null;
+    this.#draft = null;
+    this.#written = [];
+    this.#arrived = [];
+    this.#departed = [];
     this.#patch = {};
     this.#facts = emptyFacts();
     if (
@@ -122,7 +132,7 @@ export class BatchedStore<S extends UserState> {
     ) {
       this.store.setState(next);
     }
-    this.#notifyUsers(writes);
+    this.#notifyUsers(written, base, occupants);
     return facts;
   }
 
@@ -138,50 +148,51 @@ export class BatchedStore<S extends UserState> {
     };
   }
 
-  #notifyUsers(changed: ReadonlyMap<string, unknown>): void {
-    if (this.#userListeners.size === 0 || changed.size === 0) return;
+  /** Calls the keyed listeners of the users among `written` whose record changed. */
+  #notifyUsers(
+    written: readonly string[],
+    before: OccupantTable<S>,
+    after: OccupantTable<S>,
+  ): void {
+    if (this.#userListeners.size === 0 || written.length === 0 || before === after) return;
     // Walk the smaller side: a 10,000-user presence_state with three keyed listeners is 3 lookups.
     const ids =
-      changed.size <= this.#userListeners.size
-        ? [...changed.keys()]
-        : [...this.#userListeners.keys()].filter((id) => changed.has(id));
+      written.length <= this.#userListeners.size ? new Set(written) : this.#userListeners.keys();
+    const due: Set<() => void>[] = [];
     for (const userId of ids) {
       const listeners = this.#userListeners.get(userId);
-      if (listeners) for (const listener of [...listeners]) listener();
+      if (listeners && before.get(userId) !== after.get(userId)) due.push(listeners);
     }
+    for (const listeners of due) for (const listener of [...listeners]) listener();
   }
-}
 
-/** What committing a batch's writes gives: the new table, and who arrived or went. */
-interface Applied<S extends UserState> {
-  occupants: HashedOccupantTable<S>;
-  adds: string[];
-  removes: Set<string>;
+  #open(): OccupantTableDraft<S> {
+    this.#draft ??= (this.store.getState().occupants as HashedOccupantTable<S>).edit();
+    return this.#draft;
+  }
 }
 
 /**
- * `base` with a batch's `writes`, in one draft (untouched nodes stay shared). Membership is read
- * off `base`, so a user added then removed in one batch (or the reverse) is no change.
+ * Who a batch made arrive and go, read off the tables so that a user added then removed in one
+ * batch (or the reverse) is no change. With no removal (every frame of joins, a first
+ * `presence_state` above all) the arrivals are the adds as they stand, with no lookup.
  */
-function applyWrites<S extends UserState>(
-  base: HashedOccupantTable<S>,
-  writes: ReadonlyMap<string, Occupant<S> | null>,
-): Applied<S> {
-  const out: Applied<S> = { occupants: base, adds: [], removes: new Set() };
-  if (writes.size === 0) return out;
-  const draft = base.edit();
-  for (const [userId, occupant] of writes) {
-    const was = base.has(userId);
-    if (occupant) {
-      draft.set(occupant);
-      if (!was) out.adds.push(userId);
-    } else if (was) {
-      draft.delete(userId);
-      out.removes.add(userId);
-    }
+function membership<S extends UserState>(
+  before: OccupantTable<S>,
+  after: OccupantTable<S>,
+  arrived: readonly string[],
+  departed: readonly string[],
+): { adds: readonly string[]; removes: Set<string> } {
+  const removes = new Set<string>();
+  if (departed.length === 0) return { adds: arrived, removes };
+  const adds = new Set<string>();
+  for (const id of [...arrived, ...departed]) {
+    const was = before.has(id);
+    const is = after.has(id);
+    if (is && !was) adds.add(id);
+    else if (was && !is) removes.add(id);
   }
-  out.occupants = draft.commit();
-  return out;
+  return { adds: [...adds], removes };
 }
 
 function emptyFacts(): BatchFacts {

@@ -174,4 +174,23 @@ describe('BatchedStore', () => {
       expect(state.self?.userId).toBe(base.includes('self') ? 'self' : undefined);
     }
   });
+  it('wakes a keyed listener once per batch that changed its record, on either side of the walk', () => {
+    const model = modelWith(['a', 'b']);
+    const seen = { a: 0, b: 0, x: 0, u5: 0 };
+    for (const id of ['a', 'b', 'x', 'u5'] as const) model.subscribeUser(id, () => (seen[id] += 1));
+    // Fewer writes than listeners: a written-and-reverted user (x) and an untouched one (b) sleep.
+    const a = model.get('a');
+    model.put(buildOccupant('a', false, 'stale', a?.connections ?? [], a));
+    model.put(buildOccupant('x', false, 'online', [conn('c-x')], undefined));
+    model.remove('x', 'leave');
+    model.commit();
+    expect(seen).toEqual({ a: 1, b: 0, x: 0, u5: 0 });
+    // More writes than listeners (a first presence_state): only the written users wake, once.
+    for (let i = 0; i < 1000; i += 1)
+      model.put(buildOccupant(`u${i}`, false, 'online', [conn(`c${i}`)], undefined));
+    const again = model.get('a');
+    model.put(buildOccupant('a', false, 'online', again?.connections ?? [], again));
+    model.commit();
+    expect(seen).toEqual({ a: 2, b: 0, x: 0, u5: 1 });
+  });
 });
