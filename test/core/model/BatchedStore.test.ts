@@ -147,7 +147,8 @@ describe('BatchedStore', () => {
 
   it('fills a near-empty room in one commit that equals setting each user (checked against a Map)', () => {
     // An empty room, and one that holds us and two others (a first presence_state after our own
-    // track): both rebuild the table from the batch, which must still equal one-by-one edits.
+    // track): with no removal the arrivals are the adds as they stand; with removals they come
+    // from the tables. Both must equal one-by-one edits.
     for (const base of [[], ['self', 'a', 'b']]) {
       const model = modelWith(base);
       const expected = new Map(
