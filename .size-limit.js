@@ -86,9 +86,9 @@ export default [
     path: 'scripts/size/coreAndReact.js',
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB (issue 8); measured 33.2 kB: everything, including the pure models and the
+    // Target 12 kB (issue 8); measured 33.7 kB: everything, including the pure models and the
     // attestation signer and verifier (the root re-exports presence-kit/identity).
-    limit: '33.5 kB',
+    limit: '34 kB',
   },
   {
     name: 'typical import: createPresence + createPresenceContext',
@@ -98,11 +98,12 @@ export default [
     },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB; measured 22.05 kB: 24.3 kB before the directory and verified identity became
+    // Target 12 kB; measured 22.2 kB: 24.3 kB before the directory and verified identity became
     // imports of their own (21.8 kB), +1.2 kB for the occupant hash trie (updates that do not
     // grow with the room), the socket-only goodbye and the shared rejoin timer, then -1 kB when
-    // the engine's private members became ECMAScript #private (minifiers rename those). Ratchet,
-    // not the target (see the README).
+    // the engine's private members became ECMAScript #private (minifiers rename those), then
+    // +0.15 kB for the faster cold ingest (batch lists, small-table search). Ratchet, not the
+    // target (see the README).
     limit: '22.5 kB',
   },
   {
@@ -110,8 +111,8 @@ export default [
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // No target of its own; measured 28.3 kB (the models and the identity re-exports included).
-    limit: '28.5 kB',
+    // No target of its own; measured 28.7 kB (the models and the identity re-exports included).
+    limit: '29 kB',
   },
   {
     name: 'presence-kit/directory: whereNowDirectory, on top of createPresence',
