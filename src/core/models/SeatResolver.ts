@@ -33,17 +33,6 @@ function beats<O extends SeatOccupant>(a: SeatedClaim<O>, b: SeatedClaim<O>): bo
   return a.at < b.at || (a.at === b.at && a.userId < b.userId);
 }
 
-function sameSeat<O extends SeatOccupant>(a: Seat<O>, b: Seat<O>): boolean {
-  return (
-    a.userId === b.userId &&
-    a.occupant === b.occupant &&
-    a.muted === b.muted &&
-    a.locked === b.locked &&
-    a.speaking === b.speaking &&
-    a.level === b.level
-  );
-}
-
 /**
  * Derives the seats from the claims in occupants' state, incrementally: a user's change touches
  * the one or two seats their claim was and is on, so its cost does not grow with the room.
@@ -56,14 +45,20 @@ export class SeatResolver<O extends SeatOccupant> {
   readonly #held = new Map<string, number>();
   readonly #dirty = new Set<number>();
   #seats: readonly Seat<O>[];
+  /**
+   * The seats again, unfrozen: each change copies this one, because V8 copies a frozen array on
+   * its slow path (`slice()` of 8 frozen seats cost more than the rest of a change together).
+   */
+  readonly #draft: Seat<O>[] = [];
   #current: MicSeatsSnapshot<O>;
   readonly #input: ResolverInput;
 
   constructor(input: ResolverInput) {
     this.#input = input;
-    const seats: Seat<O>[] = [];
-    for (let index = 0; index < input.seatCount; index += 1) seats.push(this.#build(index, null));
-    this.#seats = Object.freeze(seats);
+    for (let index = 0; index < input.seatCount; index += 1) {
+      this.#draft.push(this.#build(index, null, undefined));
+    }
+    this.#seats = Object.freeze(this.#draft.slice());
     this.#current = Object.freeze({ seats: this.#seats, mySeat: null, isHost: this.isHost });
   }
 
@@ -133,7 +128,7 @@ export class SeatResolver<O extends SeatOccupant> {
     const claim = this.#claims.get(userId);
     if (claim === undefined) return 'none';
     if (this.#host.locks.has(claim.index)) return 'locked';
-    if (this.#host.kicks.has(kickKey(claim.index, claim.at))) return 'kicked';
+    if (this.#kicked(claim.index, claim)) return 'kicked';
     return this.winner(claim.index) === claim ? 'won' : 'taken';
   }
 
@@ -143,7 +138,7 @@ export class SeatResolver<O extends SeatOccupant> {
     let best: SeatedClaim<O> | null = null;
     for (const id of this.#candidates[index] ?? []) {
       const claim = this.#claims.get(id);
-      if (claim === undefined || this.#host.kicks.has(kickKey(index, claim.at))) continue;
+      if (claim === undefined || this.#kicked(index, claim)) continue;
       if (best === null || beats(claim, best)) best = claim;
     }
     return best;
@@ -155,19 +150,17 @@ export class SeatResolver<O extends SeatOccupant> {
    */
   flush(): readonly number[] {
     if (this.#dirty.size === 0) return NONE;
-    let seats: Seat<O>[] | null = null;
     const changed: number[] = [];
     for (const index of this.#dirty) {
-      const previous = this.#seats[index] as Seat<O>;
-      const next = this.#build(index, this.winner(index));
-      if (sameSeat(previous, next)) continue;
-      seats ??= this.#seats.slice();
-      seats[index] = next;
+      const previous = this.#draft[index];
+      const next = this.#build(index, this.winner(index), previous);
+      if (next === previous) continue;
+      this.#draft[index] = next;
       changed.push(index);
     }
     this.#dirty.clear();
-    if (seats === null) return NONE;
-    this.#seats = Object.freeze(seats);
+    if (changed.length === 0) return NONE;
+    this.#seats = Object.freeze(this.#draft.slice());
     this.#current = Object.freeze({
       seats: this.#seats,
       mySeat: this.#mySeat(changed),
@@ -199,6 +192,12 @@ export class SeatResolver<O extends SeatOccupant> {
     return null;
   }
 
+  /** Whether the host kicked this claim; no key is built while nobody is kicked (most changes). */
+  #kicked(index: number, claim: SeatedClaim<O>): boolean {
+    const { kicks } = this.#host;
+    return kicks.size > 0 && kicks.has(kickKey(index, claim.at));
+  }
+
   #place(claim: SeatedClaim<O>): void {
     this.#claims.set(claim.userId, claim);
     let set = this.#candidates[claim.index];
@@ -213,18 +212,24 @@ export class SeatResolver<O extends SeatOccupant> {
     this.#dirty.add(claim.index);
   }
 
-  #build(index: number, claim: SeatedClaim<O> | null): Seat<O> {
+  /** Seat `index` held by `claim`: `previous` itself when nothing shown changed (no new object). */
+  #build(index: number, claim: SeatedClaim<O> | null, previous: Seat<O> | undefined): Seat<O> {
     const locked = this.#host.locks.has(index);
+    const userId = claim?.userId ?? null;
+    const occupant = claim?.occupant ?? null;
     const muted = claim?.muted ?? false;
     const level = claim === null || muted ? 0 : this.#input.levelOf(claim.userId);
-    return Object.freeze({
-      index,
-      userId: claim?.userId ?? null,
-      occupant: claim?.occupant ?? null,
-      muted,
-      locked,
-      speaking: level > this.#input.threshold,
-      level,
-    });
+    const speaking = level > this.#input.threshold;
+    if (
+      previous !== undefined &&
+      previous.userId === userId &&
+      previous.occupant === occupant &&
+      previous.muted === muted &&
+      previous.locked === locked &&
+      previous.level === level
+    ) {
+      return previous;
+    }
+    return Object.freeze({ index, userId, occupant, muted, locked, speaking, level });
   }
 }
