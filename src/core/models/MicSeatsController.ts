@@ -191,7 +191,7 @@ export class MicSeatsController<O extends SeatOccupant> implements MicSeats<O> {
         this.#again = false;
         const before = this.#resolver.snapshot.mySeat;
         const changed = this.#resolver.flush();
-        this.#listeners.publish(changed, [before, this.#resolver.snapshot.mySeat]);
+        this.#listeners.publish(changed, before, this.#resolver.snapshot.mySeat);
         this.#claimant.reconcile();
       } while (this.#again);
     } finally {

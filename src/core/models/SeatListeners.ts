@@ -30,14 +30,13 @@ export class SeatListeners {
 
   /**
    * Tells everyone of a new snapshot, then each changed seat's own listeners, then ours when our
-   * seat changed or we moved (`mine` is our seat's index before and after).
+   * seat changed or we moved (`before` and `after` are our seat's index before and after).
    */
-  publish(changed: readonly number[], mine: readonly [number | null, number | null]): void {
+  publish(changed: readonly number[], before: number | null, after: number | null): void {
     if (changed.length === 0) return;
     // Copies: a listener may unsubscribe (or subscribe) while we call them.
     for (const listener of [...this.#all]) listener();
     for (const index of changed) this.#call(index);
-    const [before, after] = mine;
     if (before !== after || (after !== null && changed.includes(after))) this.#call('mine');
   }
 

@@ -92,7 +92,9 @@ export function claimOf(
   if (connections.length === 0) return parseClaim(occupant.state, seatCount, now);
   let best: SeatClaim | undefined;
   let bestUpdated = -Infinity;
-  for (const connection of connections) {
+  // An indexed loop: this runs on every change of every seated user, often before the JIT warms.
+  for (let at = 0; at < connections.length; at += 1) {
+    const connection = connections[at] as SeatConnection;
     const claim = parseClaim(connection.state, seatCount, now);
     if (claim === undefined) continue;
     if (
