@@ -1,3 +1,4 @@
+import { SeatMarks } from './SeatMarks.js';
 import { claimOf, hostStateOf, kickKey, NO_HOST_STATE } from './seatState.js';
 import type { HostState } from './seatState.js';
 import type { MicSeatsSnapshot, Seat, SeatOccupant } from './seatTypes.js';
@@ -43,12 +44,7 @@ export class SeatResolver<O extends SeatOccupant> {
   #host: HostState = NO_HOST_STATE;
   #hostHeldSince: number | null = null;
   readonly #held = new Map<string, number>();
-  /**
-   * Seats to rebuild, each once (`#marked`): an array and flags, not a `Set`, whose `clear()`
-   * is a call into the engine's runtime that cost more than the rest of a flush.
-   */
-  readonly #dirty: number[] = [];
-  readonly #marked: Uint8Array;
+  readonly #dirty: SeatMarks;
   #seats: readonly Seat<O>[];
   /**
    * The seats again, unfrozen: each change copies this one, because V8 copies a frozen array on
@@ -60,7 +56,7 @@ export class SeatResolver<O extends SeatOccupant> {
 
   constructor(input: ResolverInput) {
     this.#input = input;
-    this.#marked = new Uint8Array(input.seatCount);
+    this.#dirty = new SeatMarks(input.seatCount);
     for (let index = 0; index < input.seatCount; index += 1) {
       this.#draft.push(this.#build(index, null, undefined));
     }
@@ -114,7 +110,7 @@ export class SeatResolver<O extends SeatOccupant> {
   /** A user's level changed: their seat may need a new snapshot. */
   touch(userId: string): void {
     const claim = this.#claims.get(userId);
-    if (claim !== undefined) this.#mark(claim.index);
+    if (claim !== undefined) this.#dirty.mark(claim.index);
   }
 
   /** The standing claim of a user, if they claim a seat. */
@@ -155,19 +151,18 @@ export class SeatResolver<O extends SeatOccupant> {
    * is the same object).
    */
   flush(): readonly number[] {
-    const dirty = this.#dirty;
+    const dirty = this.#dirty.list;
     if (dirty.length === 0) return NONE;
     const changed: number[] = [];
     for (let at = 0; at < dirty.length; at += 1) {
       const index = dirty[at] as number;
-      this.#marked[index] = 0;
       const previous = this.#draft[index];
       const next = this.#build(index, this.winner(index), previous);
       if (next === previous) continue;
       this.#draft[index] = next;
       changed.push(index);
     }
-    dirty.length = 0;
+    this.#dirty.reset();
     if (changed.length === 0) return NONE;
     this.#seats = Object.freeze(this.#draft.slice());
     this.#current = Object.freeze({
@@ -197,7 +192,7 @@ export class SeatResolver<O extends SeatOccupant> {
     this.#hostHeldSince = null;
     if (host === this.#host || (host.at === this.#host.at && host.at !== 0)) return null;
     this.#host = host;
-    for (let index = 0; index < this.#input.seatCount; index += 1) this.#mark(index);
+    for (let index = 0; index < this.#input.seatCount; index += 1) this.#dirty.mark(index);
     return null;
   }
 
@@ -207,24 +202,18 @@ export class SeatResolver<O extends SeatOccupant> {
     return kicks.size > 0 && kicks.has(kickKey(index, claim.at));
   }
 
-  #mark(index: number): void {
-    if (this.#marked[index] === 1) return;
-    this.#marked[index] = 1;
-    this.#dirty.push(index);
-  }
-
   #place(claim: SeatedClaim<O>): void {
     this.#claims.set(claim.userId, claim);
     let set = this.#candidates[claim.index];
     if (set === undefined) this.#candidates[claim.index] = set = new Set();
     set.add(claim.userId);
-    this.#mark(claim.index);
+    this.#dirty.mark(claim.index);
   }
 
   #drop(claim: SeatedClaim<O>): void {
     this.#claims.delete(claim.userId);
     this.#candidates[claim.index]?.delete(claim.userId);
-    this.#mark(claim.index);
+    this.#dirty.mark(claim.index);
   }
 
   /** Seat `index` held by `claim`: `previous` itself when nothing shown changed (no new object). */
