@@ -61,13 +61,6 @@ function keysOf(value: unknown): { keys: string[]; of: Record<string, unknown> }
  * never cloning: a diff costs O(its keys), a state one pass over the keys.
  */
 export class PresenceFrames {
-  /**
-   * The first `presence_state` into an empty index, kept as it came and read by own key only:
-   * filling a 10,000-entry hash table on a cold frame cost more than the frame's joins. Nobody
-   * writes to a frame after Phoenix's syncState (supabase-js keeps and hands out clones).
-   */
-  #base: Readonly<Record<string, unknown>> | null = null;
-  /** Keys changed since `#base` (all keys without one); an empty list hides a key of the base. */
   readonly #index = new Map<string, readonly RawMeta[]>();
   #pending: unknown[] = [];
   #syncedRef: unknown = null;
@@ -79,14 +72,9 @@ export class PresenceFrames {
     this.#remainingRefs = remainingRefs;
   }
 
-  /** Every key's metas, as the server last described them (a new map: O(N), on demand). */
+  /** Every key's metas, as the server last described them. */
   get metas(): ReadonlyMap<string, readonly RawMeta[]> {
-    const all = new Map<string, readonly RawMeta[]>();
-    for (const key of [...Object.keys(this.#base ?? {}), ...this.#index.keys()]) {
-      const metas = this.#get(key);
-      if (metas.length > 0) all.set(key, metas);
-    }
-    return all;
+    return this.#index;
   }
 
   /** A `presence_diff`; buffered until the `presence_state` of the current join arrives. */
@@ -106,16 +94,15 @@ export class PresenceFrames {
     // Phoenix applies every join before any leave, so leaves wait; keys absent from the frame
     // are untouched by its joins and can be collected first.
     const leaves: [string, readonly RawMeta[]][] = [];
-    for (const [key, metas] of this.metas)
-      if (!Object.hasOwn(listedKeys, key)) leaves.push([key, metas]);
-    // A first sync into an empty index: the frame becomes the index, so its joins write nothing.
-    const adopted = keys.length > 0 && !this.#base && this.#index.size === 0;
+    for (const [key, metas] of this.#index) {
+      if (!Object.prototype.hasOwnProperty.call(listedKeys, key)) leaves.push([key, metas]);
+    }
     let remaining: ReturnType<RemainingRefs> | null = null;
     for (const key of keys) {
       const listed = metasOf(listedKeys[key]);
-      const before = this.#get(key);
-      if (before.length === 0) {
-        this.#join(key, listed, true, NONE, !adopted);
+      const before = this.#index.get(key);
+      if (!before) {
+        this.#join(key, listed, true, NONE);
         continue;
       }
       const joined = listed.filter((meta) => !hasRef(before, refOf(meta)));
@@ -131,7 +118,6 @@ export class PresenceFrames {
       if (left.length > 0) leaves.push([key, left]);
       if (joined.length > 0) this.#join(key, joined, true);
     }
-    if (adopted) this.#base = listedKeys;
     for (const [key, metas] of leaves) this.#leave(key, metas);
     const pending = this.#pending;
     this.#pending = [];
@@ -148,16 +134,12 @@ export class PresenceFrames {
     for (const key of leaves.keys) this.#leave(key, metasOf(leaves.of[key]));
   }
 
-  /**
-   * `before`: the key's metas when the caller has just read them (a cold sync reads once);
-   * `write` false when the index already holds what the join makes (an adopted frame).
-   */
+  /** `before`: the key's metas when the caller has just read them (a cold sync reads once). */
   #join(
     key: string,
     listed: readonly RawMeta[],
     fullSync: boolean,
-    before = this.#get(key),
-    write = true,
+    before = this.#index.get(key) ?? NONE,
   ): void {
     let fresh = listed;
     let next = listed;
@@ -165,30 +147,18 @@ export class PresenceFrames {
       fresh = listed.filter((meta) => !hasRef(before, refOf(meta)));
       next = [...before.filter((meta) => !hasRef(listed, refOf(meta))), ...listed];
     }
-    if (write && next.length > 0) this.#set(key, next);
+    if (next.length > 0) this.#index.set(key, next);
     this.#sink.joined(key, fresh, listed, before, fullSync);
   }
 
   #leave(key: string, listed: readonly RawMeta[]): void {
-    const before = this.#get(key);
-    if (before.length === 0) return;
+    const before = this.#index.get(key);
+    if (!before) return;
     const removed: RawMeta[] = [];
     const after: RawMeta[] = [];
     for (const meta of before) (hasRef(listed, refOf(meta)) ? removed : after).push(meta);
-    this.#set(key, after);
-    this.#sink.left(key, removed, listed, after);
-  }
-
-  /** The metas of `key` (none: an empty list). */
-  #get(key: string): readonly RawMeta[] {
-    const base = this.#base;
-    return this.#index.get(key) ?? (base && Object.hasOwn(base, key) ? metasOf(base[key]) : NONE);
-  }
-
-  /** An empty list removes `key` (kept as a mark while the base lists it). */
-  #set(key: string, metas: readonly RawMeta[]): void {
-    if (metas.length > 0 || (this.#base && Object.hasOwn(this.#base, key)))
-      this.#index.set(key, metas);
+    if (after.length > 0) this.#index.set(key, after);
     else this.#index.delete(key);
+    this.#sink.left(key, removed, listed, after);
   }
 }

@@ -42,7 +42,7 @@ export function sameState(a: Readonly<UserState>, b: Readonly<UserState>): boole
   if (a === b) return true;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
 /** `base` without `keys`; all keys when `keys` is undefined (Agora `removeState`). */

@@ -116,6 +116,6 @@ export function mergedKeyCount(
   patchKeys: readonly string[],
 ): number {
   let count = Object.keys(base).length;
-  for (const key of patchKeys) if (!Object.hasOwn(base, key)) count += 1;
+  for (const key of patchKeys) if (!Object.prototype.hasOwnProperty.call(base, key)) count += 1;
   return count;
 }

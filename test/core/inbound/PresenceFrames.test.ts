@@ -43,7 +43,7 @@ describe('PresenceFrames: raw presence frames reconciled like Phoenix', () => {
       ['join', 'b', ['b1']],
       ['sync', 'full', []],
     ]);
-    expect([...frames.metas].map(([key]) => key).sort()).toEqual(['a', 'b', 'c']);
+    expect([...frames.metas.keys()].sort()).toEqual(['a', 'b', 'c']);
     expect(keyRefs('a')).toEqual(['a1']);
   });
 
