@@ -86,7 +86,7 @@ export default [
     path: 'scripts/size/coreAndReact.js',
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB (issue 8); measured 33.7 kB: everything, including the pure models and the
+    // Target 12 kB (issue 8); measured 33.8 kB: everything, including the pure models and the
     // attestation signer and verifier (the root re-exports presence-kit/identity).
     limit: '34 kB',
   },
@@ -111,7 +111,7 @@ export default [
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // No target of its own; measured 28.7 kB (the models and the identity re-exports included).
+    // No target of its own; measured 28.8 kB (the models and the identity re-exports included).
     limit: '29 kB',
   },
   {
