@@ -59,7 +59,7 @@ export function splitArgs<A extends object>(
 
 /**
  * The decorator every presence story uses: the story renders inside a fresh loopback room with
- * the viewer and the script from its args, registered under the story id for its play function.
+ * the viewer and the script from its args, on a channel and registered under the story id.
  * A `seatCount` arg (and `hostId`) seats the scripted users too; `parameters.simulation` passes
  * any other {@link SimulatedRoomProps} (such as `typing: { onSent: sendChatLine }`).
  */
@@ -75,6 +75,9 @@ export const withSimulatedRoom: Decorator = (Story, context) => {
   const extra = (context.parameters['simulation'] ?? {}) as Partial<SimulatedRoomProps>;
   return (
     <SimulatedRoom
+      // A channel per story: a seat claim survives a reload through sessionStorage, keyed by
+      // channel and user, so a shared name would seat the viewer of one story in the next.
+      room={context.id}
       {...extra}
       key={JSON.stringify(seats ?? null)}
       script={splitArgs(context.args).script}

@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { MIC_SEATS_LABELS } from 'presence-kit/components';
+import type { ComponentProps } from 'react';
+import { expect, fn, within } from 'storybook/test';
+// Internal (not exported by the package): the story reads it from source to show it alone, in
+// the markup its component puts around it.
+import { MicSeatsMenu } from '../src/components/MicSeatsMenu.js';
+import { PART_SEATS } from './support/partStories.js';
+import { splitArgs, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
+
+type Args = ComponentProps<typeof MicSeatsMenu> & ScriptArgs;
+
+const meta: Meta<Args> = {
+  title: 'Internal parts/MicSeatsMenu',
+  component: MicSeatsMenu,
+  render: (args) => (
+    <div className="pk-mic-seats">
+      <ul className="pk-mic-seats__grid" aria-label={MIC_SEATS_LABELS.region}>
+        <li className="pk-mic-seats__seat" data-state="taken">
+          <MicSeatsMenu {...splitArgs(args).props} />
+        </li>
+      </ul>
+    </div>
+  ),
+  decorators: [withSimulatedRoom],
+  argTypes: { labels: { control: false } },
+  args: {
+    users: 2,
+    ...PART_SEATS,
+    index: 2,
+    locked: false,
+    taken: true,
+    labels: MIC_SEATS_LABELS,
+    onAction: fn(),
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "The host's menu of one `MicSeats` seat: lock, unlock or remove, from the keyboard too.",
+      },
+    },
+  },
+};
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The menu of a taken seat: remove is offered, and lock reports its action. */
+export const HostMenu: Story = {
+  play: async ({ args, canvasElement, userEvent }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Seat 3 options' }));
+    await expect(canvas.getByRole('menuitem', { name: 'Remove from seat' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('menuitem', { name: 'Lock seat' }));
+    await expect(args.onAction).toHaveBeenCalledWith('lock', 2);
+  },
+};
