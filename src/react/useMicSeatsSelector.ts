@@ -38,12 +38,12 @@ export function placeholder(
 }
 
 /**
- * A selection from the seats of the provider's room; re-renders only when it changes. Use it to
- * render one seat per component (`(s) => s.seats[3]`): a change to one seat's user then
- * re-renders that seat alone.
+ * A selection from the seats of the provider's room; re-renders only when it changes. It runs on
+ * every seat change: for one seat per component use {@link useMicSeatsSeat}, which subscribes to
+ * that seat alone.
  *
  * @example
- * const seat = useMicSeatsSelector({ seatCount: 8 }, (s) => s.seats[index]);
+ * const taken = useMicSeatsSelector({ seatCount: 8 }, (s) => s.seats.filter((seat) => seat.userId).length);
  */
 export function useMicSeatsSelector<T, S extends UserState = UserState>(
   options: MicSeatsKey,
