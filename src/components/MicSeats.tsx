@@ -7,7 +7,7 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
-import { useMicSeatsActions, useMicSeatsSelector } from '../react/index.js';
+import { useMicSeatsActions, useSelfId } from '../react/index.js';
 import type { LabelOverrides } from './labels.js';
 import { useLabels } from './labels.js';
 import { MIC_SEATS_LABELS, refusalText, type MicSeatsLabels } from './micSeatsLabels.js';
@@ -47,7 +47,10 @@ export const MicSeats = forwardRef<HTMLDivElement, MicSeatsProps>(
     const labels = useLabels(MIC_SEATS_LABELS, props.labels);
     const key = { seatCount, hostId };
     const actions = useMicSeatsActions(key);
-    const isHost = useMicSeatsSelector(key, (snapshot) => snapshot.isHost);
+    // Derived, not selected: the host never changes for a given `hostId`, so no seat change
+    // needs to run a selector here.
+    const selfId = useSelfId();
+    const isHost = hostId !== undefined && hostId === selfId;
     const [notice, setNotice] = useState('');
     // Read by callbacks only, so the seats' callbacks stay stable when `labels` is an inline object.
     const latestLabels = useRef(labels);

@@ -22,6 +22,7 @@ import { usePresenceEvent } from './usePresenceEvent.js';
 import { useRejoin } from './useRejoin.js';
 import { useRoom } from './useRoom.js';
 import { useSelf } from './useSelf.js';
+import { useSelfId } from './useSelfId.js';
 import { useSendBroadcast } from './useSendBroadcast.js';
 import type { EqualityFn } from './EqualityFn.js';
 import { useUserState } from './useUserState.js';
@@ -42,6 +43,7 @@ export interface PresenceBindings<S extends UserState> {
     (): Occupant<S> | null;
     <T>(selector: Selection<Occupant<S>, T>, isEqual?: EqualityFn<T>): T | null;
   };
+  useSelfId: typeof useSelfId;
   useOthers: {
     (): readonly Occupant<S>[];
     <T>(selector: Selection<readonly Occupant<S>[], T>, isEqual?: EqualityFn<T>): T;
@@ -111,6 +113,7 @@ export function createPresenceContext<S extends UserState = UserState>(): Presen
     PresenceProvider,
     usePresence,
     useSelf,
+    useSelfId,
     useOthers,
     useOtherUserIds,
     useOccupant,

@@ -11,6 +11,7 @@ export { usePresenceEvent } from './usePresenceEvent.js';
 export { useRejoin } from './useRejoin.js';
 export { useRoom } from './useRoom.js';
 export { useSelf } from './useSelf.js';
+export { useSelfId } from './useSelfId.js';
 export { useSendBroadcast, type SendBroadcast } from './useSendBroadcast.js';
 export type { EqualityFn } from './EqualityFn.js';
 export { useUserState } from './useUserState.js';

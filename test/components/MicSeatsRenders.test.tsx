@@ -99,7 +99,7 @@ beforeEach(() => {
 });
 
 describe('<MicSeats> per-update work', () => {
-  it("a seated user's mic flip renders that seat once, not its avatar, waking 2 subscribers", async () => {
+  it("a seated user's mic flip renders that seat once, not its avatar, waking 1 subscriber", async () => {
     const { bob } = await stage();
     await bob.presence.setState('room', { 'pk.mic': 'off' });
     await tick(600);
@@ -107,9 +107,9 @@ describe('<MicSeats> per-update work', () => {
     expect([...seatRenders]).toEqual([[1, 1]]);
     expect(counts.avatars).toBe(0);
     expect(commits).toBe(1);
-    // The changed seat's own subscription, and the grid's host flag; not our controls (we have
-    // no seat) nor any other seat.
-    expect(counts.woken).toBe(2);
+    // The changed seat's own subscription only: not the grid (its host flag is derived from
+    // hostId and our id), not our controls (we have no seat), not any other seat.
+    expect(counts.woken).toBe(1);
   });
 
   it("a seated user's unrelated state change renders that seat once and keeps its avatar", async () => {
@@ -118,7 +118,7 @@ describe('<MicSeats> per-update work', () => {
     await tick(600);
     expect([...seatRenders]).toEqual([[3, 1]]);
     expect(counts.avatars).toBe(0);
-    expect(counts.woken).toBe(2);
+    expect(counts.woken).toBe(1);
   });
 
   it('an unseated user’s change renders nothing and wakes no subscriber', async () => {

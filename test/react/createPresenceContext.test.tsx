@@ -26,6 +26,7 @@ describe('createPresenceContext', () => {
       'useRejoin',
       'useRoom',
       'useSelf',
+      'useSelfId',
       'useSendBroadcast',
       'useUserState',
       'useWhereNow',
