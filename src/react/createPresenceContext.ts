@@ -26,7 +26,7 @@ import { useSelfId } from './useSelfId.js';
 import { useSendBroadcast } from './useSendBroadcast.js';
 import type { EqualityFn } from './EqualityFn.js';
 import { useUserState } from './useUserState.js';
-import type { UserStateActions } from './useUserStateActions.js';
+import { useUserStateActions, type UserStateActions } from './useUserStateActions.js';
 import { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 import { useWhoNow } from './useWhoNow.js';
 
@@ -70,6 +70,7 @@ export interface PresenceBindings<S extends UserState> {
       isEqual?: EqualityFn<T>,
     ): T | undefined;
   };
+  useUserStateActions: () => UserStateActions<S>;
   useWhoNow: {
     (options?: WhoNowOptions): WhoNowResult<S>;
     <T>(
@@ -118,6 +119,7 @@ export function createPresenceContext<S extends UserState = UserState>(): Presen
     useOtherUserIds,
     useOccupant,
     useUserState,
+    useUserStateActions,
     useWhoNow,
     useWhereNow,
     usePresenceEvent,

@@ -15,7 +15,7 @@ export { useSelfId } from './useSelfId.js';
 export { useSendBroadcast, type SendBroadcast } from './useSendBroadcast.js';
 export type { EqualityFn } from './EqualityFn.js';
 export { useUserState } from './useUserState.js';
-export type { UserStateActions } from './useUserStateActions.js';
+export { useUserStateActions, type UserStateActions } from './useUserStateActions.js';
 export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 export { useWhoNow } from './useWhoNow.js';
 export { useTyping, type UseTypingOptions, type UseTypingResult } from './useTyping.js';

@@ -13,7 +13,16 @@ export interface UserStateActions<S extends UserState = UserState> {
   removeState(options?: { states?: Array<keyof S & string> }): Promise<void>;
 }
 
-/** Internal: `setState`/`removeState` bound to the provider's channel. */
+/**
+ * Our own `setState` / `removeState` for the provider's room, without reading any state: the
+ * component that only writes (a status picker, a cursor reporter) never re-renders on anyone's
+ * change, ours included. The object is stable for the provider's lifetime; calls made before
+ * the join are cached and sent with it. `useUserState()` returns the same setters beside our state.
+ *
+ * @example
+ * const { setState } = useUserStateActions<{ status: string }>();
+ * <button onClick={() => setState({ status: 'busy' })}>Busy</button>
+ */
 export function useUserStateActions<S extends UserState>(): UserStateActions<S> {
   const { binding, channelName } = usePresenceContext<S>();
   return useMemo<UserStateActions<S>>(() => {

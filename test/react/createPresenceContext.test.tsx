@@ -29,6 +29,7 @@ describe('createPresenceContext', () => {
       'useSelfId',
       'useSendBroadcast',
       'useUserState',
+      'useUserStateActions',
       'useWhereNow',
       'useWhoNow',
     ]);
