@@ -1,4 +1,5 @@
 import type { Occupant, UserState } from '../types.js';
+import { deepHashOf } from './deepHash.js';
 
 /**
  * The nodes of a persistent hash trie of occupants (a HAMT: 32-way, bitmap-compressed), keyed
@@ -19,7 +20,7 @@ export class TrieNode<S extends UserState> {
   ) {}
 }
 
-/** Occupants whose 32-bit hashes are equal, below the trie's last level. */
+/** Occupants whose FNV and keyed hashes (see `deepHash`) are both equal, below the last level. */
 export class CollisionNode<S extends UserState> {
   constructor(
     readonly hash: number,
@@ -61,8 +62,20 @@ function insertAt<T>(items: T[], index: number, item: T): void {
   items[index] = item;
 }
 
-/** The bit of `hash` at the level that consumes it from `shift`. */
-const bitAt = (hash: number, shift: number): number => 1 << ((hash >>> shift) & MASK);
+/**
+ * The first shift past the 32-bit FNV hash. Ids whose FNV hashes are equal (rare by chance, easy
+ * on purpose: see `deepHash`) go on splitting on the keyed hash from here.
+ */
+const DEEP = 35;
+
+/** The slot of `userId` (FNV hash `hash`) at the level that consumes the hash from `shift`. */
+function slotAt(hash: number, userId: string, shift: number): number {
+  return shift < DEEP ? (hash >>> shift) & MASK : (deepHashOf(userId) >>> (shift - DEEP)) & MASK;
+}
+
+/** The bitmap bit of `userId` at the level of `shift`. */
+const bitAt = (hash: number, userId: string, shift: number): number =>
+  1 << slotAt(hash, userId, shift);
 
 /** The slot index of `bit` in a node with `bitmap`. */
 const indexOf = (bitmap: number, bit: number): number => popcount(bitmap & (bit - 1));
@@ -75,7 +88,7 @@ export function lookup<S extends UserState>(
 ): Occupant<S> | undefined {
   let node: TrieNode<S> = root;
   for (let shift = 0; ; shift += BITS) {
-    const bit = bitAt(hash, shift);
+    const bit = bitAt(hash, userId, shift);
     if ((node.bitmap & bit) === 0) return undefined;
     const slot = node.slots[indexOf(node.bitmap, bit)] as Slot<S>;
     if (slot instanceof TrieNode) node = slot;
@@ -105,7 +118,7 @@ export class Editor<S extends UserState> {
 
   /** `node` (at `shift`) with `occupant` set; `hash` is its user id's. */
   set(node: TrieNode<S>, shift: number, hash: number, occupant: Occupant<S>): TrieNode<S> {
-    const bit = bitAt(hash, shift);
+    const bit = bitAt(hash, occupant.userId, shift);
     const own = this.own(node);
     const index = indexOf(own.bitmap, bit);
     if ((own.bitmap & bit) === 0) {
@@ -121,7 +134,7 @@ export class Editor<S extends UserState> {
 
   /** `node` (at `shift`) without `userId`, which must be under it; `null` when left empty. */
   remove(node: TrieNode<S>, shift: number, hash: number, userId: string): TrieNode<S> | null {
-    const bit = bitAt(hash, shift);
+    const bit = bitAt(hash, userId, shift);
     const own = this.own(node);
     const index = indexOf(own.bitmap, bit);
     const slot = own.slots[index] as Slot<S>;
@@ -150,9 +163,10 @@ export class Editor<S extends UserState> {
 
   /** A node (at `shift`) holding two occupants whose hashes agree above `shift`. */
   #split(a: Occupant<S>, ha: number, b: Occupant<S>, hb: number, shift: number): Slot<S> {
-    if (shift >= 32) return new CollisionNode<S>(ha, [a, b], this.token);
-    const ia = (ha >>> shift) & MASK;
-    const ib = (hb >>> shift) & MASK;
+    // Past both hashes (equal FNV and keyed hashes): nothing left to split on.
+    if (shift >= 2 * DEEP) return new CollisionNode<S>(ha, [a, b], this.token);
+    const ia = slotAt(ha, a.userId, shift);
+    const ib = slotAt(hb, b.userId, shift);
     if (ia === ib)
       return new TrieNode<S>(1 << ia, [this.#split(a, ha, b, hb, shift + BITS)], this.token);
     return new TrieNode<S>((1 << ia) | (1 << ib), ia < ib ? [a, b] : [b, a], this.token);
