@@ -67,7 +67,7 @@ function printBanner({ title, server, pageUrl, stopHint }) {
     ?room=<name>   join this room (default: lobby)
     ?name=<text>   your display name (default: one picked from the user id)
     ?offline       no server: everything runs in the page, with simulated users
-  For example ${page}?room=demo&name=Ada
+  For example ${page}?room=demo&name=Sam
 
   ${stopHint}
 `);
