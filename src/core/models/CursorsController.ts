@@ -1,0 +1,136 @@
+import { ActiveSenders } from './ActiveSenders.js';
+import { CursorRoster } from './CursorRoster.js';
+import { CursorSender } from './CursorSender.js';
+import { CURSOR_EVENT, decodeCursorSignal, encodeCursorSignal } from './cursorSignal.js';
+import {
+  CURSOR_DEFAULTS,
+  type Cursor,
+  type CursorOccupant,
+  type CursorPosition,
+  type CursorRoom,
+  type CursorSnapshot,
+  type CursorsModel,
+} from './cursorTypes.js';
+import { Subscribers } from './Subscribers.js';
+
+/** Checked options of the cursor model. */
+export interface CursorSettings {
+  readonly messagesPerSecond: number;
+  readonly minIntervalMs: number;
+}
+
+/** The cursor model behind `createCursors`: others' cursors in, ours out at the room's pace. */
+export class CursorsController<O extends CursorOccupant> implements CursorsModel<O> {
+  readonly #room: CursorRoom<O>;
+  readonly #settings: CursorSettings;
+  readonly #all = new Subscribers();
+  readonly #byUser = new Map<string, Subscribers>();
+  readonly #active = new ActiveSenders();
+  readonly #roster: CursorRoster<O>;
+  readonly #sender: CursorSender;
+  readonly #stop: (() => void)[];
+  #snapshot: CursorSnapshot;
+  #occupancy: number;
+  #expiry: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  #destroyed = false;
+
+  constructor(room: CursorRoom<O>, settings: CursorSettings) {
+    this.#room = room;
+    this.#settings = settings;
+    this.#snapshot = { userIds: [], sendIntervalMs: settings.minIntervalMs };
+    this.#occupancy = room.store.getState().occupancy;
+    this.#roster = new CursorRoster(room, (userId, joined) => {
+      if (joined) this.#refresh(true);
+      this.#byUser.get(userId)?.notify();
+    });
+    const tab = Math.random().toString(36).slice(2, 12);
+    this.#sender = new CursorSender(
+      (position) => {
+        const userId = room.store.getState().selfId;
+        return room.sendBroadcast(CURSOR_EVENT, encodeCursorSignal({ userId, tab, position }));
+      },
+      () => (this.#refresh(false), this.#snapshot.sendIntervalMs),
+    );
+    // Listening from creation: a bot that only moves still has to count the others.
+    this.#stop = [
+      room.onBroadcast(CURSOR_EVENT, (payload) => this.#receive(payload)),
+      room.store.subscribe(() => this.#membersChanged()),
+    ];
+    this.#refresh(false);
+  }
+
+  readonly getSnapshot = (): CursorSnapshot => this.#snapshot;
+
+  readonly getCursor = (userId: string): Cursor<O> | undefined => this.#roster.get(userId);
+
+  readonly subscribe = (listener: () => void): (() => void) => this.#all.subscribe(listener);
+
+  readonly subscribeCursor = (userId: string, listener: () => void): (() => void) => {
+    let set = this.#byUser.get(userId);
+    if (set === undefined) this.#byUser.set(userId, (set = new Subscribers()));
+    const remove = set.subscribe(listener);
+    const held = set;
+    return () => {
+      remove();
+      if (held.size === 0 && this.#byUser.get(userId) === held) this.#byUser.delete(userId);
+    };
+  };
+
+  readonly move = (position: CursorPosition): void => {
+    if (!this.#destroyed) this.#sender.move(position);
+  };
+
+  readonly destroy = (): void => {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#sender.destroy();
+    for (const stop of this.#stop) stop();
+    clearTimeout(this.#expiry?.timer);
+    this.#roster.destroy();
+    this.#active.clear();
+    this.#all.clear();
+    this.#byUser.clear();
+  };
+
+  #receive(payload: unknown): void {
+    const signal = decodeCursorSignal(payload);
+    const occupant = signal === undefined ? undefined : this.#roster.memberOf(signal.userId);
+    if (signal === undefined || occupant === undefined) return;
+    // Counted first, so a newcomer's cursor and the longer interval make one snapshot.
+    this.#active.heard(signal.userId, Date.now());
+    this.#roster.receive(signal, occupant);
+    this.#refresh(false);
+  }
+
+  #membersChanged(): void {
+    const { occupancy } = this.#room.store.getState();
+    if (occupancy === this.#occupancy) return;
+    this.#occupancy = occupancy;
+    this.#refresh(false);
+  }
+
+  /** Re-reads the room; a new snapshot (and a wake-up) only when something in it changed. */
+  #refresh(joined: boolean): void {
+    const now = Date.now();
+    const { messagesPerSecond, minIntervalMs } = this.#settings;
+    // A member moving at a slow pace still counts between two of their sends.
+    const windowMs = Math.max(CURSOR_DEFAULTS.activeMs, 2 * this.#snapshot.sendIntervalMs);
+    const movers = 1 + this.#active.count(now, windowMs);
+    const members = Math.max(1, this.#occupancy);
+    const interval = Math.max(minIntervalMs, (1000 * movers * members) / messagesPerSecond);
+    this.#watchExpiry(now, this.#active.nextExpiry(windowMs));
+    if (!joined && interval === this.#snapshot.sendIntervalMs) return;
+    this.#snapshot = { userIds: this.#roster.userIds, sendIntervalMs: interval };
+    this.#all.notify();
+  }
+
+  /** Movers stop counting without a signal: a timer wakes us when the next one does. */
+  #watchExpiry(now: number, at: number | undefined): void {
+    if (at === this.#expiry?.at) return;
+    clearTimeout(this.#expiry?.timer);
+    this.#expiry =
+      at === undefined
+        ? undefined
+        : { at, timer: setTimeout(() => this.#refresh(false), at - now) };
+  }
+}

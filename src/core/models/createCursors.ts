@@ -1,0 +1,42 @@
+import { CursorsController } from './CursorsController.js';
+import {
+  CURSOR_DEFAULTS,
+  type CursorOccupant,
+  type CursorOptions,
+  type CursorRoom,
+  type CursorsModel,
+} from './cursorTypes.js';
+
+/**
+ * Live cursors without React: the others' pointers in `room`, and ours. Everything travels as
+ * Broadcast (`presence-kit:cursor`), never `track`, so cursors cost no presence calls. Our sends
+ * adapt to the room so that its cursor traffic stays within `messagesPerSecond` (sends plus
+ * deliveries): one send every `max(minIntervalMs, 1000 × movers × members ÷ messagesPerSecond)`
+ * ms, movers being the members who moved in the last second (or two intervals), us included.
+ * Only members' cursors show, one per user; a cursor goes when its user hides it or leaves.
+ *
+ * The model listens from creation (so a bot that only moves still counts the others) until
+ * `destroy()`.
+ *
+ * @example
+ * const room = await presence.join('board');
+ * const cursors = createCursors(room);
+ * board.onpointermove = (e) => cursors.move({ x: e.offsetX / board.clientWidth, y: e.offsetY / board.clientHeight });
+ * board.onpointerleave = () => cursors.move(null);
+ * cursors.subscribe(() => draw(cursors.getSnapshot().userIds.map(cursors.getCursor)));
+ */
+export function createCursors<O extends CursorOccupant>(
+  room: CursorRoom<O>,
+  options: CursorOptions = {},
+): CursorsModel<O> {
+  const { messagesPerSecond = CURSOR_DEFAULTS.messagesPerSecond } = options;
+  const { minIntervalMs = CURSOR_DEFAULTS.minIntervalMs } = options;
+  check('messagesPerSecond', messagesPerSecond, messagesPerSecond > 0);
+  check('minIntervalMs', minIntervalMs, minIntervalMs >= 0);
+  return new CursorsController(room, { messagesPerSecond, minIntervalMs });
+}
+
+function check(name: string, value: number, valid: boolean): void {
+  if (!valid || !Number.isFinite(value))
+    throw new RangeError(`createCursors: ${name} is out of range, got ${value}`);
+}
