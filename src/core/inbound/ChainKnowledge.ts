@@ -22,6 +22,13 @@ function sameWords(a: Uint32Array, b: Uint32Array): boolean {
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
+/** True when hashing `proof` `steps` times gives `target` (one check: no walk kept). */
+function walkOnce(proof: Uint32Array, steps: number, target: Uint32Array): boolean {
+  scratch.set(proof);
+  for (let i = 0; i < steps; i += 1) chainStep(scratch, scratch);
+  return sameWords(scratch, target);
+}
+
 function refused(reason: string): ProofCheck {
   return { ok: false, stale: false, reason };
 }
@@ -37,12 +44,56 @@ export function knowledgeFromMeta(
 }
 
 /**
+ * The hashes of one revealed proof, each computed once. A message names connections by their
+ * client-chosen label, so one forged proof can be checked against every connection an attacker
+ * gave that label: walked through one `ProofWalk`, it costs at most `MAX_PROOF_STEPS` hash steps
+ * in all instead of that many per connection.
+ */
+export class ProofWalk {
+  /** Element i of the walk (the proof hashed i times) at `[4i, 4i + 4)`. */
+  #words: Uint32Array;
+  #steps = 0;
+
+  constructor(proof: Uint32Array) {
+    this.#words = new Uint32Array(8);
+    this.#words.set(proof);
+  }
+
+  /** True when hashing the proof `steps` times (at most `MAX_PROOF_STEPS`) gives `target`. */
+  reaches(steps: number, target: Uint32Array): boolean {
+    if (this.#words.length < (steps + 1) * 4) {
+      const grown = new Uint32Array(Math.min(MAX_PROOF_STEPS + 1, (steps + 1) * 2) * 4);
+      grown.set(this.#words);
+      this.#words = grown;
+    }
+    for (; this.#steps < steps; this.#steps += 1) {
+      const at = this.#steps * 4;
+      chainStep(this.#words.subarray(at, at + 4), this.#words.subarray(at + 4, at + 8));
+    }
+    const at = steps * 4;
+    const w = this.#words;
+    return (
+      w[at] === target[0] &&
+      w[at + 1] === target[1] &&
+      w[at + 2] === target[2] &&
+      w[at + 3] === target[3]
+    );
+  }
+}
+
+/**
  * Checks that `proof` is the element at `version` of the chain `known` belongs to: hashing it
  * `version − known.version` times (at most `MAX_PROOF_STEPS`) must give the element we hold, or
  * the announced next anchor when the version is in the following epoch. A version at or below
- * the known one is `stale` (a duplicate or a replay), never applied.
+ * the known one is `stale` (a duplicate or a replay), never applied. Checks of one message against
+ * several connections share its `walk`.
  */
-export function checkProof(known: ChainKnowledge, version: number, proof: Uint32Array): ProofCheck {
+export function checkProof(
+  known: ChainKnowledge,
+  version: number,
+  proof: Uint32Array,
+  walk?: ProofWalk,
+): ProofCheck {
   if (version <= known.version) return { ok: false, stale: true, reason: 'proof is not newer' };
   const epoch = Math.floor(version / CHAIN_LENGTH);
   const knownEpoch = Math.floor(known.version / CHAIN_LENGTH);
@@ -57,9 +108,8 @@ export function checkProof(known: ChainKnowledge, version: number, proof: Uint32
     if (steps === 0) return refused('proof is a published anchor');
   }
   if (steps > MAX_PROOF_STEPS) return refused('proof is too far ahead of the chain');
-  scratch.set(proof);
-  for (let i = 0; i < steps; i += 1) chainStep(scratch, scratch);
-  if (!sameWords(scratch, target)) return refused("proof is not on the connection's chain");
+  if (!(walk ? walk.reaches(steps, target) : walkOnce(proof, steps, target)))
+    return refused("proof is not on the connection's chain");
   const next = epoch === knownEpoch ? known.next : null;
   return { ok: true, knowledge: { version, element: proof, next } };
 }

@@ -4,7 +4,7 @@ import { isPlainObject } from '../model/validateState.js';
 import type { Occupant, OccupantStatus, PresenceConnection, UserState } from '../types.js';
 import type { ChainBook } from './ChainBook.js';
 import type { ChainKnowledge } from './ChainKnowledge.js';
-import { checkProof } from './ChainKnowledge.js';
+import { checkProof, ProofWalk } from './ChainKnowledge.js';
 import type { EarlyStates } from './EarlyStates.js';
 import type { IdentityGate } from './IdentityGate.js';
 import type { LeaveDebouncer } from './LeaveDebouncer.js';
@@ -85,8 +85,9 @@ export class ProvenBroadcasts<S extends UserState> {
     }
     let refused: string | null = null;
     let applied = false;
+    const walk = new ProofWalk(value.proof);
     const proven = (target: PresenceConnection<S>): PresenceConnection<S> | null => {
-      const result = this.#prove(target, value);
+      const result = this.#prove(target, value, walk);
       if (typeof result === 'string') refused = result;
       else if (result) applied = true;
       return typeof result === 'string' ? null : result;
@@ -111,10 +112,11 @@ export class ProvenBroadcasts<S extends UserState> {
   #prove(
     target: PresenceConnection<S>,
     value: RemoteConnectionState<S>,
+    walk: ProofWalk,
   ): PresenceConnection<S> | string | null {
     const ref = target.presenceRef as string;
     const known = this.#deps.chains.get(ref) as ChainKnowledge;
-    const checked = checkProof(known, value.version, value.proof as Uint32Array);
+    const checked = checkProof(known, value.version, value.proof as Uint32Array, walk);
     if (!checked.ok) return checked.stale ? null : checked.reason;
     this.#deps.chains.set(ref, checked.knowledge);
     this.#deps.leaves.retract(ref);
@@ -140,8 +142,9 @@ export class ProvenBroadcasts<S extends UserState> {
     if (candidates.length === 0) return 'no such connection';
     let refused: string | null = null;
     let proven = false;
+    const walk = new ProofWalk(proof);
     for (const [ref, known, departed] of candidates) {
-      const checked = known ? checkProof(known, version, proof) : null;
+      const checked = known ? checkProof(known, version, proof, walk) : null;
       if (!checked?.ok) {
         if (!checked?.stale) refused = checked?.reason ?? 'the connection announced no chain';
         continue;

@@ -1,4 +1,4 @@
-import { CHAIN_LENGTH } from '../outbound/proofCodec.js';
+import { CHAIN_LENGTH, MAX_PROOF_STEPS } from '../outbound/proofCodec.js';
 import type { PresenceConnection, UserState } from '../types.js';
 import type { ChainBook } from './ChainBook.js';
 import type { ChainKnowledge } from './ChainKnowledge.js';
@@ -9,6 +9,37 @@ import type { RemoteConnectionState } from './validatePayload.js';
 export interface JoinedRecord<S extends UserState> {
   record: PresenceConnection<S>;
   knowledge: ChainKnowledge | null;
+}
+
+/**
+ * Hash steps one join may spend on its predecessors. Labels are client-chosen, so anyone can give
+ * a thousand connections the label of the one joining, each claiming a position just ahead of it:
+ * checked in full, every such join cost each receiver a thousand proof walks. An honest re-track
+ * has one predecessor a few positions ahead, which the nearest-first order reaches at once.
+ */
+const PREDECESSOR_STEPS = MAX_PROOF_STEPS;
+
+/** Predecessors ahead of `version`, nearest first, within the join's hash-step budget. */
+function candidatesAhead<S extends UserState>(
+  predecessors: readonly PresenceConnection<S>[],
+  version: number,
+  book: ChainBook,
+): [PresenceConnection<S>, ChainKnowledge][] {
+  const ahead: [PresenceConnection<S>, ChainKnowledge][] = [];
+  for (const earlier of predecessors) {
+    const known = book.get(earlier.presenceRef);
+    if (known && known.version > version) ahead.push([earlier, known]);
+  }
+  if (ahead.length < 2) return ahead;
+  ahead.sort((a, b) => a[1].version - b[1].version);
+  let budget = PREDECESSOR_STEPS;
+  // A check walks at most `known.version - version` steps (fewer across an epoch).
+  return ahead.filter(([, known]) => {
+    const cost = known.version - version;
+    if (cost > budget) return false;
+    budget -= cost;
+    return true;
+  });
 }
 
 /** `record` carrying the state of `value` (a proven broadcast or a newer record). */
@@ -46,9 +77,8 @@ export function joinedRecord<S extends UserState>(
   if (value.proof === null) return { record, knowledge: null };
   const fromMeta: ChainKnowledge = { version, element: value.proof, next: value.next };
   let knowledge = fromMeta;
-  for (const earlier of predecessors) {
-    const known = book.get(earlier.presenceRef);
-    if (!known || known.version <= knowledge.version || !continuesChain(fromMeta, known)) continue;
+  for (const [earlier, known] of candidatesAhead(predecessors, version, book)) {
+    if (known.version <= knowledge.version || !continuesChain(fromMeta, known)) continue;
     record = withStateOf(record, earlier);
     // The meta may announce the next epoch the earlier record has not heard of yet.
     const sameEpoch =
