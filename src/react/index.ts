@@ -19,6 +19,8 @@ export { useUserStateActions, type UserStateActions } from './useUserStateAction
 export { useWhereNow, type WhereNowQuery } from './useWhereNow.js';
 export { useWhoNow } from './useWhoNow.js';
 export { useTyping, type UseTypingOptions, type UseTypingResult } from './useTyping.js';
+export { useCursors, type UseCursorsResult } from './useCursors.js';
+export { useCursor } from './useCursor.js';
 export { useIdle, type UseIdleOptions } from './useIdle.js';
 export { useMicSeats, type UseMicSeatsOptions, type UseMicSeatsResult } from './useMicSeats.js';
 export { useMicSeatsActions } from './useMicSeatsActions.js';
