@@ -10,6 +10,13 @@ const MAX_EARLY_CONNECTIONS = 256;
  */
 const MAX_CANDIDATES = 4;
 
+/**
+ * Longest user id kept for a user not seen yet (the local server's presence key bound). Nothing
+ * else bounds a `pk:state`'s `userId` but the 3 MB payload limit: 256 early states of megabyte
+ * ids held a gigabyte in every receiver. Known users' states are applied whatever their id's length.
+ */
+export const MAX_EARLY_USER_ID_LENGTH = 256;
+
 /** What `take` returns when nothing waits (shared: callers only read it). */
 const NOTHING: readonly never[] = [];
 
@@ -22,19 +29,21 @@ const NOTHING: readonly never[] = [];
 export class EarlyStates<S extends UserState> {
   readonly #states = new Map<string, RemoteConnectionState<S>[]>();
 
-  /** Keeps an unproven early state of `userId`'s connection. */
-  remember(userId: string, value: RemoteConnectionState<S>): void {
+  /** Keeps an unproven early state of `userId`'s connection; false for an over-long id. */
+  remember(userId: string, value: RemoteConnectionState<S>): boolean {
+    if (userId.length > MAX_EARLY_USER_ID_LENGTH) return false;
     const key = keyOf(userId, value.connectionId);
     const known = this.#states.get(key);
     if (known) {
       if (known.length < MAX_CANDIDATES) known.push(value);
-      return;
+      return true;
     }
     this.#states.set(key, [value]);
     if (this.#states.size > MAX_EARLY_CONNECTIONS) {
       const oldest = this.#states.keys().next().value;
       if (oldest !== undefined) this.#states.delete(oldest);
     }
+    return true;
   }
 
   /** Removes and returns the waiting candidates of one connection, newest version first. */

@@ -80,8 +80,9 @@ export class ProvenBroadcasts<S extends UserState> {
     const held = deps.held?.heldOf(userId, value.connectionId).filter(label) ?? [];
     if (shown.length === 0 && held.length === 0) {
       // Its meta may still be on the way: it waits, unproven, and is checked when the meta joins.
-      deps.early.remember(userId, value);
-      return null;
+      return deps.early.remember(userId, value)
+        ? null
+        : 'it names an unknown user by an over-long id';
     }
     let refused: string | null = null;
     let applied = false;
