@@ -28,3 +28,4 @@ export {
   type ListStatus,
   type PresenceListLabels,
 } from './presenceListLabels.js';
+export { LiveCursors, type LiveCursorsProps } from './LiveCursors.js';

@@ -43,9 +43,9 @@ export interface CursorRoom<O extends CursorOccupant = CursorOccupant> {
 /** Options of `createCursors`, `useCursors` and `useCursor`. */
 export interface CursorOptions {
   /** The room's cursor budget in messages per second (sends plus deliveries). @default 50 */
-  messagesPerSecond?: number;
+  messagesPerSecond?: number | undefined;
   /** The shortest gap between two of our sends, in ms. @default 40 */
-  minIntervalMs?: number;
+  minIntervalMs?: number | undefined;
 }
 
 /** Another member's visible cursor. A new object on every move. */
