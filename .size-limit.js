@@ -151,4 +151,5 @@ export default [
   components('MicSeats alone', '{ MicSeats }', '3 kB'),
   components('ConnectionStatus alone', '{ ConnectionStatus }', '0.5 kB'),
   components('PresenceList alone', '{ PresenceList }', '3 kB'),
+  components('LiveCursors alone', '{ LiveCursors }', '1 kB'),
 ];
