@@ -40,9 +40,17 @@ function deliver(ctx: HubContext, ch: Channel, ref: string | null, delivery: Del
 
 /** A text `broadcast` push (vsn 1.0.0, or a v2 client sending JSON): delivered as JSON text. */
 export function handleJsonBroadcast(ctx: HubContext, ch: Channel, msg: Message): void {
+  const event = msg.payload['event'];
+  // realtime-js lower-cases every incoming event name to match its bindings: a number or null
+  // there throws inside each subscriber's socket handler (on Node, an uncaught exception).
+  if (typeof event !== 'string') {
+    ctx.stats.countDecodeError('broadcast event is not a string');
+    if (ch.config.ack) reply(ch, msg.ref, 'error', { reason: 'event must be a string' });
+    return;
+  }
   const size = utf8Length(JSON.stringify(msg.payload));
   if (!admit(ctx, ch, msg.ref, size)) return;
-  const text = broadcastMessage(ch.topic, msg.payload['event'], msg.payload['payload'] ?? {});
+  const text = broadcastMessage(ch.topic, event, msg.payload['payload'] ?? {});
   deliver(ctx, ch, msg.ref, { text, binary: null, binaryTap: text });
 }
 
