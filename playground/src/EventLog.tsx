@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { PresenceEvent } from 'presence-kit';
 import type { DemoState } from './presence.js';
 import { usePresenceEvent } from './presence.js';
-import { formatState } from './formatState.js';
+import { formatStateChange } from './formatState.js';
 
 interface Entry {
   id: number;
@@ -15,9 +15,15 @@ interface Entry {
 const MAX_ENTRIES = 50;
 let nextId = 0;
 
-function describe(event: PresenceEvent<DemoState>): string {
+type Known = Map<string, Readonly<Record<string, string | undefined>>>;
+
+/** The entry's words; `known` (each user's last state) is kept current as events arrive. */
+function describe(event: PresenceEvent<DemoState>, known: Known): string {
+  const who = event.publisher;
   switch (event.eventType) {
     case 'SNAPSHOT':
+      known.clear();
+      for (const { userId, states } of event.snapshot ?? []) known.set(userId, states);
       return `${event.snapshot?.length ?? 0} in the room`;
     case 'INTERVAL': {
       const i = event.interval;
@@ -25,8 +31,15 @@ function describe(event: PresenceEvent<DemoState>): string {
         ? ''
         : `+${i.join.userCount} −${i.leave.userCount} ⏱${i.timeout.userCount} Δ${i.userStateList.length}`;
     }
-    case 'REMOTE_STATE_CHANGED':
-      return formatState(event.stateChanged);
+    case 'REMOTE_STATE_CHANGED': {
+      const words = formatStateChange(known.get(who), event.stateChanged);
+      known.set(who, event.stateChanged);
+      return words;
+    }
+    case 'REMOTE_LEAVE':
+    case 'REMOTE_TIMEOUT':
+      known.delete(who);
+      return '';
     default:
       return '';
   }
@@ -35,13 +48,14 @@ function describe(event: PresenceEvent<DemoState>): string {
 /** Every Agora-style PresenceEvent of this room (join, leave, timeout, state changed), newest first. */
 export function EventLog() {
   const [entries, setEntries] = useState<Entry[]>([]);
+  const known = useRef<Known>(new Map());
   usePresenceEvent('*', (event) => {
     const entry: Entry = {
       id: (nextId += 1),
       time: new Date(event.timestamp).toLocaleTimeString(),
       type: event.eventType,
       who: event.publisher,
-      detail: describe(event),
+      detail: describe(event, known.current),
     };
     setEntries((list) => [entry, ...list].slice(0, MAX_ENTRIES));
   });

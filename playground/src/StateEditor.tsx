@@ -13,6 +13,7 @@ export function StateEditor() {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState('');
   const keys = Object.keys(mine);
+  const kitKeys = keys.filter(isInternal).length;
   const run = (action: Promise<void>) => {
     setProblem('');
     action.catch((error: unknown) =>
@@ -34,6 +35,12 @@ export function StateEditor() {
           {keys.length} / {MAX_STATE_KEYS} keys
         </span>
       </h2>
+      {kitKeys > 0 && (
+        <p className="muted">
+          {kitKeys} of them {kitKeys === 1 ? 'is' : 'are'} the kit&apos;s own (your mic seat), not
+          listed below.
+        </p>
+      )}
       <fieldset>
         <legend>Status</legend>
         <div className="segmented">

@@ -9,8 +9,9 @@ export interface PlaygroundConfig {
   name: string;
 }
 
+// None of these is a simulated user's name (stories/support/botProfiles.ts), so a tab never
+// shares its name with a bot.
 const NAMES = [
-  'Ada',
   'Grace',
   'Linus',
   'Margaret',
