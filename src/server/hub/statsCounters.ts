@@ -5,9 +5,16 @@ import type { EventCounts, HubStats, TopicCounters } from './types.js';
 export const OTHER_KEY = '(other)';
 
 /**
- * Counts by name, at most `maxKeys` distinct names (then {@link OTHER_KEY}): names are
- * client-chosen, so without a cap one socket sending unique event names grows it without end.
- * A Map, so `__proto__` is a name like any other.
+ * Longest name a tally keeps (longer ones count under {@link OTHER_KEY}). A frame's event name
+ * can be almost the whole 5 MB frame, and the hub-wide tallies outlive the socket that sent it:
+ * a thousand such names would hold gigabytes after their sender left.
+ */
+export const MAX_NAME_LENGTH = 256;
+
+/**
+ * Counts by name, at most `maxKeys` distinct names of at most {@link MAX_NAME_LENGTH} characters
+ * (then {@link OTHER_KEY}): names are client-chosen, so without a cap one socket sending unique
+ * event names grows it without end. A Map, so `__proto__` is a name like any other.
  */
 class Tally {
   private readonly counts = new Map<string, number>();
@@ -15,7 +22,9 @@ class Tally {
   constructor(private readonly maxKeys: number) {}
 
   add(name: string, n = 1): void {
-    const key = this.counts.has(name) || this.counts.size < this.maxKeys ? name : OTHER_KEY;
+    const kept =
+      name.length <= MAX_NAME_LENGTH && (this.counts.has(name) || this.counts.size < this.maxKeys);
+    const key = kept ? name : OTHER_KEY;
     this.counts.set(key, (this.counts.get(key) ?? 0) + n);
   }
 
