@@ -16,6 +16,7 @@ import { StateEditor } from './StateEditor.js';
 import { useSelf } from './presence.js';
 import { VoicePanel } from './VoicePanel.js';
 import { WhereNowPanel } from './WhereNowPanel.js';
+import { WhiteboardPanel } from './WhiteboardPanel.js';
 import { WhoNowPager } from './WhoNowPager.js';
 
 /** Props of {@link App}. */
@@ -68,6 +69,7 @@ export function App({ presence, connection, config }: AppProps) {
         </div>
         <div className="column">
           <PeoplePanel />
+          <WhiteboardPanel />
           <WhoNowPager />
           <WhereNowPanel secondRoom={secondRoom(config.room)} />
         </div>

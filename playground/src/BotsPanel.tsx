@@ -14,8 +14,8 @@ export function BotsPanel({ connection, room }: { connection: Connection; room: 
         Simulated users <span className="count">{count}</span>
       </h2>
       <p className="muted small">
-        Real clients on the same server, run by this tab: they join, type, take seats, speak, change
-        status and leave. Up to {MAX_BOTS}.
+        Real clients on the same server, run by this tab: they join, type, move their cursors, take
+        seats, speak, change status and leave. Up to {MAX_BOTS}.
       </p>
       <div className="row">
         <label>

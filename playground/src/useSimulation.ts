@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createCursorActivity } from '../../stories/support/cursorActivity.js';
 import { createSeatActivities } from '../../stories/support/seatActivity.js';
 import type { Script } from '../../stories/support/Script.js';
 import { Simulation } from '../../stories/support/Simulation.js';
@@ -64,7 +65,11 @@ export function useSimulation(
         createClient: connection.createClient,
         script: { ...SCRIPT, users, crowd: 0 },
         seed: Date.now() % 100_000,
-        activities: [createTypingActivity(), ...createSeatActivities(seats)],
+        activities: [
+          createTypingActivity(),
+          ...createSeatActivities(seats),
+          createCursorActivity(),
+        ],
         onError: (error) => console.warn('[simulated users]', error),
         idPrefix: TAB_MARK,
       });
