@@ -11,6 +11,8 @@ export class CursorSender {
   /** What the others were last sent (so repeating it costs nothing). */
   #shown: CursorPosition = null;
   #lastSentAt = Number.NEGATIVE_INFINITY;
+  /** Send the pending position even if it is what the others were last shown. */
+  #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #send: (position: CursorPosition) => Promise<void>;
   readonly #intervalMs: () => number;
@@ -25,6 +27,17 @@ export class CursorSender {
     this.#flush();
   }
 
+  /**
+   * Sends what the others were last shown once more, at the usual pace: a newcomer has not seen
+   * a cursor that is at rest, and Broadcast keeps nothing for them.
+   */
+  repeat(): void {
+    if (this.#shown === null || this.#pending !== undefined) return;
+    this.#pending = this.#shown;
+    this.#again = true;
+    this.#flush();
+  }
+
   /** Stops sending; others are told to hide our cursor if they were shown it. */
   destroy(): void {
     clearTimeout(this.#timer);
@@ -36,7 +49,7 @@ export class CursorSender {
   #flush(): void {
     const position = this.#pending;
     if (position === undefined || this.#timer !== undefined) return;
-    if (same(position, this.#shown)) {
+    if (!this.#again && same(position, this.#shown)) {
       this.#pending = undefined;
       return;
     }
@@ -55,6 +68,7 @@ export class CursorSender {
 
   #emit(position: CursorPosition, now: number): void {
     this.#shown = position;
+    this.#again = false;
     this.#lastSentAt = now;
     // Cursors are ephemeral: a failed send (offline, not subscribed yet) is not worth an error;
     // the next move sends again.

@@ -57,6 +57,9 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
       room.store.subscribe(() => this.#membersChanged()),
     ];
     this.#refresh(false);
+    // Broadcast keeps nothing: cursors at rest reach a model made later only when asked for.
+    const ask = { userId: room.store.getState().selfId, tab, ask: true };
+    room.sendBroadcast(CURSOR_EVENT, ask).catch(() => {});
   }
 
   readonly getSnapshot = (): CursorSnapshot => this.#snapshot;
@@ -94,6 +97,9 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
 
   #receive(payload: unknown): void {
     const signal = decodeCursorSignal(payload);
+    // Someone new asks for the cursors at rest: ours goes out again at our usual pace. Asks
+    // count from anyone (the asker may not be in our view of the room yet); they cost a repeat.
+    if (signal === 'ask') return this.#sender.repeat();
     const occupant = signal === undefined ? undefined : this.#roster.memberOf(signal.userId);
     if (signal === undefined || occupant === undefined) return;
     // Counted first, so a newcomer's cursor and the longer interval make one snapshot.

@@ -16,7 +16,8 @@ import {
  * Only members' cursors show, one per user; a cursor goes when its user hides it or leaves.
  *
  * The model listens from creation (so a bot that only moves still counts the others) until
- * `destroy()`.
+ * `destroy()`. Broadcast keeps nothing, so on creation it asks once for the cursors at rest, and
+ * each member answers with one repeat of theirs.
  *
  * @example
  * const room = await presence.join('board');

@@ -28,15 +28,17 @@ export function encodeCursorSignal(signal: CursorSignal): Record<string, unknown
 }
 
 /**
- * Reads a remote payload; `undefined` for anything that is not exactly a signal. Payloads come
- * from any client on the channel: bounded ids, and coordinates that are both `null` or both
- * finite numbers (clamped to 0 … 1, so no cursor is drawn off the surface).
+ * Reads a remote payload: a signal, `'ask'` (a model just made asks for the cursors at rest,
+ * `{ userId, tab, ask: true }`), or `undefined` for anything else. Payloads come from any client
+ * on the channel: bounded ids, and coordinates that are both `null` or both finite numbers
+ * (clamped to 0 … 1, so no cursor is drawn off the surface).
  */
-export function decodeCursorSignal(payload: unknown): CursorSignal | undefined {
+export function decodeCursorSignal(payload: unknown): CursorSignal | 'ask' | undefined {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
-  const { userId, tab, x, y } = payload as Record<string, unknown>;
+  const { userId, tab, x, y, ask } = payload as Record<string, unknown>;
   if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_ID) return undefined;
   if (typeof tab !== 'string' || tab.length === 0 || tab.length > MAX_TAB) return undefined;
+  if (ask === true) return 'ask';
   if (x === null && y === null) return { userId, tab, position: null };
   if (typeof x !== 'number' || typeof y !== 'number') return undefined;
   if (!Number.isFinite(x) || !Number.isFinite(y)) return undefined;

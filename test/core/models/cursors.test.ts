@@ -100,6 +100,26 @@ describe('createCursors', () => {
     expect(bob!.sees('ann')).toBeUndefined();
   });
 
+  it('shows the cursors at rest to a model made later, at one ask and one repeat each', async () => {
+    const [ann, bob, cat] = await cursorPeople(world, ['ann', 'bob', 'cat']);
+    ann!.cursors.move({ x: 0.4, y: 0.6 });
+    bob!.cursors.move({ x: 0.1, y: 0.2 });
+    await tick(2000);
+    cat!.cursors.destroy(); // cat's whiteboard closes, and opens again later
+    const count = cursorMessages(world);
+    const later = createCursors(cat!.room);
+    await tick(200);
+    expect(later.getSnapshot().userIds).toEqual(['ann', 'bob']);
+    expect(later.getCursor('ann')).toMatchObject({ x: 0.4, y: 0.6 });
+    expect(count.sends()).toBe(3); // the ask, and ann's and bob's repeats
+    // An ask from anyone costs a repeat at the sender's pace, never more.
+    const send = await intruder();
+    for (let i = 0; i < 20; i++) await send({ userId: 'ghost', tab: `t${i}`, ask: true });
+    await tick(200);
+    expect(count.sends()).toBeLessThanOrEqual(3 + 20 + 2 * 3);
+    expect(later.getCursor('bob')).toMatchObject({ x: 0.1, y: 0.2 });
+  });
+
   it('shows one cursor for a user with two tabs: the latest tab wins', async () => {
     const [ann, bob] = await cursorPeople(world, ['ann', 'bob']);
     const [ann2] = await cursorPeople(world, ['ann']);
