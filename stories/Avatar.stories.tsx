@@ -39,7 +39,23 @@ function AvatarFrom({ name, avatar, color, size, origins }: Args): ReactNode {
 const meta: Meta<Args> = {
   title: 'Components/Avatar',
   component: AvatarFrom,
-  argTypes: { size: { control: { type: 'range', min: 16, max: 96, step: 4 } } },
+  // AvatarFrom lives in this file, so docgen reads no props: each control says what it feeds.
+  argTypes: {
+    name: { description: "The occupant's raw `name` (sanitised: initials and text)" },
+    avatar: {
+      description: "The occupant's raw `avatar` URL: only `https:` (and allowed origins) is drawn",
+    },
+    color: {
+      description: "The occupant's raw `color`: a plain hex, or one derived from the user id",
+    },
+    size: {
+      description: '`--pk-avatar-size` in px',
+      control: { type: 'range', min: 16, max: 96, step: 4 },
+    },
+    origins: {
+      description: '`avatarOrigins`, comma-separated: where an image may come from (empty: any)',
+    },
+  },
   args: { name: 'Ada Lovelace', avatar: '', color: '#6d28d9', size: 48, origins: '' },
   parameters: {
     docs: {

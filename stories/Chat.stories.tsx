@@ -72,6 +72,7 @@ function ChatRoom(): ReactNode {
         <label htmlFor={inputId}>Message</label>
         <input
           id={inputId}
+          className="story-input"
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value);
@@ -79,7 +80,9 @@ function ChatRoom(): ReactNode {
           }}
           onBlur={stop}
         />
-        <button type="submit">Send</button>
+        <button type="submit" className="story-button">
+          Send
+        </button>
       </form>
     </section>
   );

@@ -6,7 +6,7 @@ import { expect, fn, within } from 'storybook/test';
 // Internal (not exported by the package): the story reads it from source to show it alone, in
 // the markup its component puts around it.
 import { MicSeatsControls } from '../src/components/MicSeatsControls.js';
-import { PART_SEATS } from './support/partStories.js';
+import { PART_ARG_TYPES, PART_SEATS } from './support/partStories.js';
 import { splitArgs, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
 import { ROOM_WAIT } from './support/storyWait.js';
 
@@ -22,7 +22,7 @@ const meta: Meta<Args> = {
     </div>
   ),
   decorators: [withSimulatedRoom],
-  argTypes: { labels: { control: false } },
+  argTypes: PART_ARG_TYPES,
   args: { users: 2, ...PART_SEATS, labels: MIC_SEATS_LABELS, onMute: fn(), onLeave: fn() },
   parameters: {
     docs: {
@@ -43,6 +43,7 @@ function SitDown(): ReactNode {
   return (
     <button
       type="button"
+      className="story-button"
       onClick={() => {
         // The claim settles after the story may have ended; a destroyed model rejects it then.
         takeSeat(0).catch(() => undefined);

@@ -7,6 +7,7 @@ import {
   withSimulatedRoom,
   type ScriptArgs,
 } from './support/simulationArgs.js';
+import { expectTextFits } from './support/layoutChecks.js';
 import { ROOM_WAIT } from './support/storyWait.js';
 
 type Args = OnlineAvatarsProps & ScriptArgs;
@@ -83,12 +84,17 @@ export const Lively: Story = {
   },
 };
 
-/** A 1,000-person room (ten scripted users and a crowd of 990): the row still shows five. */
+/**
+ * A 1,000-person room (ten scripted users and a crowd of 990): the row still shows five, and
+ * `+996` widens into a pill rather than being clipped by a circle.
+ */
 export const ThousandPeople: Story = {
   args: { users: 10, crowd: 990 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole('button', { name: '+996 more' }, ROOM_WAIT);
+    const more = await canvas.findByRole('button', { name: '+996 more' }, ROOM_WAIT);
+    await expect(more).toHaveTextContent('+996');
+    await expectTextFits(more);
     await expect(canvas.getByRole('list', { name: '1001 online' })).toBeInTheDocument();
   },
 };

@@ -5,6 +5,7 @@ import { expect, waitFor, within } from 'storybook/test';
 // Internal (not exported by the package): the story reads it from source to show it alone, in
 // the markup its component puts around it.
 import { PresenceListRow } from '../src/components/PresenceListRow.js';
+import { PART_ARG_TYPES } from './support/partStories.js';
 import { splitArgs, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
 import { ROOM_WAIT } from './support/storyWait.js';
 
@@ -21,7 +22,7 @@ const meta: Meta<Args> = {
     </section>
   ),
   decorators: [withSimulatedRoom],
-  argTypes: { labels: { control: false } },
+  argTypes: PART_ARG_TYPES,
   args: {
     users: 2,
     userId: 'sim-0001',

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ConnectionStatus, MicSeats, OnlineAvatars, PresenceList } from 'presence-kit/components';
 import type { ReactNode } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
+import { expectOwnHeight, expectRowsHug } from './support/layoutChecks.js';
 import { NetworkControls } from './support/NetworkControls.js';
 import { scriptArgTypes, withSimulatedRoom, type ScriptArgs } from './support/simulationArgs.js';
 import { ROOM_WAIT } from './support/storyWait.js';
@@ -45,9 +46,21 @@ const meta: Meta<VoiceRoomArgs> = {
   decorators: [withSimulatedRoom],
   argTypes: {
     ...scriptArgTypes,
-    seatCount: { control: { type: 'range', min: 2, max: 16, step: 1 } },
-    columns: { control: { type: 'range', min: 1, max: 8, step: 1 } },
-    hostId: { control: 'text' },
+    // The composition is a story-side component, so docgen has no props to read: the
+    // descriptions are MicSeats' own, said here.
+    seatCount: {
+      description: "MicSeats' `seatCount`: seats on the stage (a change opens a new room)",
+      control: { type: 'range', min: 2, max: 16, step: 1 },
+    },
+    columns: {
+      description: "MicSeats' `columns`: seats per row",
+      control: { type: 'range', min: 1, max: 8, step: 1 },
+    },
+    hostId: {
+      description:
+        "MicSeats' `hostId`: who may lock, unlock and remove from a seat (`viewer` is you)",
+      control: 'text',
+    },
   },
   args: {
     seatCount: 8,
@@ -77,7 +90,10 @@ type Story = StoryObj<VoiceRoomArgs>;
 
 const OURS = /^Seat \d+, Robin Viewer \(you\)/;
 
-/** A busy stage; we take the first empty seat (retrying if a scripted user beats us to it). */
+/**
+ * A busy stage; we take the first empty seat (retrying if a scripted user beats us to it). Beside
+ * the taller list, seats and our Mute / Leave buttons keep their own height.
+ */
 export const Live: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
@@ -97,9 +113,15 @@ export const Live: Story = {
       },
       { ...ROOM_WAIT, interval: 2000 },
     );
-    await expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute(
-      'aria-pressed',
-      'false',
+    const mute = canvas.getByRole('button', { name: 'Mute' });
+    await expect(mute).toHaveAttribute('aria-pressed', 'false');
+    // The list beside the stage is taller than it: the stage's rows and buttons keep their own
+    // height rather than share out the difference.
+    await expectOwnHeight(mute);
+    await expectOwnHeight(canvas.getByRole('button', { name: 'Leave seat' }));
+    await expectRowsHug(
+      canvasElement.querySelectorAll('.pk-mic-seats__seat'),
+      '.pk-mic-seats__button',
     );
     await expect(canvasElement.querySelector('.pk-presence-list__count')).not.toHaveTextContent(
       /^0$/,

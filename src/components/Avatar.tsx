@@ -5,6 +5,7 @@ import type { DisplayProfile } from '../core/index.js';
 export interface AvatarProps {
   /** A profile from `resolveProfile` (already made safe). */
   profile: DisplayProfile;
+  /** Added to the root `<span>`'s `pk-avatar` class. */
   className?: string;
 }
 

@@ -4,10 +4,15 @@ import type { MicSeatsLabels } from './micSeatsLabels.js';
 
 /** Props of {@link MicSeatsControls}. */
 export interface MicSeatsControlsProps {
+  /** Seats in the room: the seat options the controls read our seat with. */
   seatCount: number;
+  /** The room's host (part of the same seat options); `undefined` for none. */
   hostId: string | undefined;
+  /** The buttons' words (MicSeats passes its resolved labels). */
   labels: MicSeatsLabels;
+  /** Mute pressed: `true` to turn our mic off, `false` to turn it back on. */
   onMute: (muted: boolean) => void;
+  /** Leave pressed: give up our seat. */
   onLeave: () => void;
 }
 

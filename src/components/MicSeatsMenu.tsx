@@ -6,10 +6,15 @@ export type HostAction = 'lock' | 'unlock' | 'kick';
 
 /** Props of {@link MicSeatsMenu}. */
 export interface MicSeatsMenuProps {
+  /** The seat's 0-based position (the menu is named for seat `index + 1`). */
   index: number;
+  /** The seat is locked: the menu offers Unlock instead of Lock. */
   locked: boolean;
+  /** Someone sits in the seat: the menu offers to remove them. */
   taken: boolean;
+  /** The menu's words (MicSeats passes its resolved labels). */
   labels: MicSeatsLabels;
+  /** The host chose an item; the menu has closed by then. */
   onAction: (action: HostAction, index: number) => void;
 }
 

@@ -7,13 +7,19 @@ import { useDisplayProfile, type ProfileProps } from './profileProps.js';
 
 /** Props of one seat. */
 export interface MicSeatsSeatProps extends ProfileProps {
+  /** The seat's 0-based position (shown and announced as `index + 1`). */
   index: number;
+  /** Seats in the room: the seat options the seat is read with. */
   seatCount: number;
+  /** The room's host (part of the same seat options); `undefined` for none. */
   hostId: string | undefined;
+  /** We are the host: the seat shows the host's menu beside it. */
   isHost: boolean;
+  /** The seat's words (MicSeats passes its resolved labels). */
   labels: MicSeatsLabels;
   /** A click on the seat: take (or move to) it, or leave it when it is ours. */
   onSeat: (index: number, mine: boolean) => void;
+  /** The host chose lock, unlock or remove in this seat's menu. */
   onHost: (action: HostAction, index: number) => void;
 }
 

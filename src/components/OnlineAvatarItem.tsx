@@ -7,7 +7,9 @@ import { useDisplayProfile, type ProfileProps } from './profileProps.js';
 
 /** Props of one avatar row. */
 export interface OnlineAvatarItemProps extends ProfileProps {
+  /** Whose avatar: the item subscribes to this user alone. */
   userId: string;
+  /** The announced name's words (OnlineAvatars passes its resolved labels). */
   labels: OnlineAvatarsLabels;
 }
 

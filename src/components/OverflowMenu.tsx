@@ -18,7 +18,9 @@ const MAX_NAMES = 50;
 export interface OverflowMenuProps extends ProfileProps {
   /** Everyone not shown as an avatar (only read while the popover is open). */
   rest: () => readonly string[];
+  /** How many people are behind the button (its `+N`). */
   count: number;
+  /** The button's and popover's words (OnlineAvatars passes its resolved labels). */
   labels: OnlineAvatarsLabels;
 }
 

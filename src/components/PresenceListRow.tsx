@@ -8,15 +8,19 @@ import { useDisplayProfile, type ProfileProps } from './profileProps.js';
 
 /** Props of one row. */
 export interface PresenceListRowProps extends ProfileProps {
+  /** Whose row: it subscribes to this user alone. */
   userId: string;
   /** Offset from the list's top, px. */
   top: number;
+  /** The row's height, px (every row has the same one, so the window is plain arithmetic). */
   height: number;
-  /** 1-based position and the list's size, for assistive technology (most rows are not in the DOM). */
+  /** 1-based position in the whole list, for assistive technology (most rows are not in the DOM). */
   position: number;
+  /** How many people the whole list holds (`aria-setsize`). */
   size: number;
   /** The state keys to show, joined by `\n` (a string, so an inline array never re-renders rows). */
   fieldKeys: string;
+  /** The row's words (PresenceList passes its resolved labels). */
   labels: PresenceListLabels;
 }
 

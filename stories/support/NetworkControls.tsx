@@ -28,7 +28,12 @@ export function NetworkControls({ offlineMs = 4000 }: NetworkControlsProps): Rea
     };
   }, [offline, offlineMs, world]);
   return (
-    <button type="button" disabled={offline} onClick={() => setOffline(true)}>
+    <button
+      type="button"
+      className="story-button"
+      disabled={offline}
+      onClick={() => setOffline(true)}
+    >
       {offline ? 'Network down…' : `Drop the connection for ${Math.round(offlineMs / 1000)} s`}
     </button>
   );

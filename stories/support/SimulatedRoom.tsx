@@ -1,5 +1,12 @@
 import { PresenceProvider } from 'presence-kit/react';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Activity } from './Activity.js';
 import type { BotState } from './botProfiles.js';
 import { createLoopbackWorld, type LoopbackWorld } from './createLoopbackWorld.js';
@@ -13,7 +20,7 @@ import { createTypingActivity, type TypingScriptOptions } from './typingActivity
 export interface SimulatedRoomHandle {
   readonly world: LoopbackWorld;
   readonly simulation: Simulation;
-  /** The room (channel) name. */
+  /** The channel: the `room` prop with this mount's number appended. */
   readonly room: string;
   /** The viewer's user id. */
   readonly viewerId: string;
@@ -25,7 +32,7 @@ export interface SimulatedRoomProps {
   script: Partial<Script>;
   /** Seeds the script's randomness. @default 1 */
   seed?: number;
-  /** The channel. @default 'story-room' */
+  /** The channel's name; each mount appends a number of its own. @default 'story-room' */
   room?: string;
   /** The viewer (the story's local user). @default {@link VIEWER} */
   viewer?: { userId: string; state: BotState };
@@ -45,6 +52,9 @@ export const VIEWER = Object.freeze({
   userId: 'viewer',
   state: Object.freeze({ name: 'Robin Viewer', color: '#1d4ed8', status: 'available' }),
 });
+
+/** Rooms opened in this page so far: each mount's channel gets its own number. */
+let mounts = 0;
 
 const RoomContext = createContext<SimulatedRoomHandle | null>(null);
 
@@ -82,17 +92,31 @@ export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
       ...(props.activities?.() ?? []),
     ],
   }));
-  useEffect(() => {
+  // A layout effect: its state update renders the room within the same commit, before Storybook
+  // reports the story rendered. With a passive effect a built Storybook (no act()) starts the
+  // play function while the canvas still says "Opening the room…", and its first query fails.
+  useLayoutEffect(() => {
     const world = createLoopbackWorld();
+    // A fresh channel name per mount: each mount is a new in-page server, so nothing an earlier
+    // mount left in sessionStorage (the viewer's seat claim, a host's locks) may carry over into
+    // it; otherwise a story run twice in one tab (a rerun, a reload) starts from the first run's
+    // end state.
+    mounts += 1;
+    const channel = `${room}-${mounts}`;
     const simulation = new Simulation({
-      room,
+      room: channel,
       seed,
       script: initial.script,
       activities: initial.activities(),
       createClient: world.createClient,
       createCrowdClient: world.createCrowdClient,
     });
-    const next: SimulatedRoomHandle = { world, simulation, room, viewerId: viewer.userId };
+    const next: SimulatedRoomHandle = {
+      world,
+      simulation,
+      room: channel,
+      viewerId: viewer.userId,
+    };
     // The room is an external resource made per mount (so StrictMode's second mount gets its
     // own); its handle has to reach the render that follows.
     // eslint-disable-next-line react-hooks/set-state-in-effect
@@ -123,7 +147,7 @@ export function SimulatedRoom(props: SimulatedRoomProps): ReactNode {
       <PresenceProvider
         client={handle.world.client}
         userId={viewer.userId}
-        channel={room}
+        channel={handle.room}
         initialState={viewer.state}
       >
         {props.children}
