@@ -1,6 +1,7 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { useEffect, type ReactNode } from 'react';
 import 'presence-kit/styles.css';
+import { docgenTable } from './docgenTable.js';
 import './preview.css';
 
 type Theme = 'light' | 'dark';
@@ -29,6 +30,7 @@ const withTheme: Decorator = (Story, context) => (
 const preview: Preview = {
   tags: ['autodocs'],
   decorators: [withTheme],
+  argTypesEnhancers: [docgenTable],
   globalTypes: {
     theme: {
       description: 'Colour theme (sets data-theme on <html>)',

@@ -21,7 +21,7 @@ type InputType = ArgTypes[string];
 const rate = (description: string): InputType => ({
   description,
   control: { type: 'range', min: 0, max: 120, step: 1 },
-  table: { category: 'Simulated users' },
+  table: { category: 'Simulated users', type: { summary: 'number' } },
 });
 
 /** Controls for every script field; a story picks the ones it shows with `include`. */
@@ -29,12 +29,12 @@ export const scriptArgTypes: Partial<ArgTypes<Script>> = {
   users: {
     description: 'Scripted users in the room (each a real supabase-js client on the loopback)',
     control: { type: 'range', min: 0, max: 60, step: 1 },
-    table: { category: 'Simulated users' },
+    table: { category: 'Simulated users', type: { summary: 'number' } },
   },
   crowd: {
     description: 'Quiet extra occupants that only sit in the room',
     control: { type: 'range', min: 0, max: 2000, step: 50 },
-    table: { category: 'Simulated users' },
+    table: { category: 'Simulated users', type: { summary: 'number' } },
   },
   joinLeavePerMinute: rate('Joins plus leaves per minute'),
   statusPerMinute: rate('Status changes (available / busy) per minute'),
