@@ -71,11 +71,14 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** The menu of a taken seat: remove is offered, and lock reports its action. */
+/** The menu of a taken seat (an icon button): remove is offered, and lock reports its action. */
 export const HostMenu: Story = {
   play: async ({ args, canvasElement, userEvent }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Seat 3 options' }));
+    const button = canvas.getByRole('button', { name: 'Seat 3 options' });
+    // An icon, no text: nothing for a label-in-name check to compare with "Seat 3 options".
+    await expect(button).toHaveTextContent(/^$/);
+    await userEvent.click(button);
     await expect(canvas.getByRole('menuitem', { name: 'Remove from seat' })).toBeVisible();
     await userEvent.click(canvas.getByRole('menuitem', { name: 'Lock seat' }));
     await expect(args.onAction).toHaveBeenCalledWith('lock', 2);

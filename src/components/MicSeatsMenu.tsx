@@ -1,6 +1,16 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MicSeatsLabels } from './micSeatsLabels.js';
 
+// Three dots drawn, not typed: a "⋯" character would be text that axe compares with the
+// button's name ("Seat 3 options") and whose contrast it cannot judge.
+const moreIcon = (
+  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    <circle cx="3" cy="8" r="1.5" />
+    <circle cx="8" cy="8" r="1.5" />
+    <circle cx="13" cy="8" r="1.5" />
+  </svg>
+);
+
 /** A host action on one seat. */
 export type HostAction = 'lock' | 'unlock' | 'kick';
 
@@ -94,7 +104,7 @@ export function MicSeatsMenu({
           setOpen(true);
         }}
       >
-        <span aria-hidden="true">⋯</span>
+        {moreIcon}
       </button>
       {open && (
         <ul
