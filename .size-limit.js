@@ -86,9 +86,10 @@ export default [
     path: 'scripts/size/coreAndReact.js',
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 12 kB (issue 8); measured 33.8 kB: everything, including the pure models and the
-    // attestation signer and verifier (the root re-exports presence-kit/identity).
-    limit: '34 kB',
+    // Target 12 kB (issue 8); measured 35.9 kB: everything, including the pure models and the
+    // attestation signer and verifier (the root re-exports presence-kit/identity). 33.8 kB before
+    // the live cursors' model and hooks (+1.6 kB) and the red-team bounds (+0.45 kB).
+    limit: '36 kB',
   },
   {
     name: 'typical import: createPresence + createPresenceContext',
@@ -102,17 +103,19 @@ export default [
     // imports of their own (21.8 kB), +1.2 kB for the occupant hash trie (updates that do not
     // grow with the room), the socket-only goodbye and the shared rejoin timer, then -1 kB when
     // the engine's private members became ECMAScript #private (minifiers rename those), then
-    // +0.15 kB for the faster cold ingest (batch lists, small-table search). Ratchet, not the
-    // target (see the README).
-    limit: '22.5 kB',
+    // +0.15 kB for the faster cold ingest (batch lists, small-table search), then +0.45 kB for
+    // the red-team bounds (a keyed second hash for colliding ids, one proof walk per message,
+    // the predecessor budget): 22.7 kB. Ratchet, not the target (see the README).
+    limit: '23 kB',
   },
   {
     name: 'presence-kit (core alone, everything it exports)',
     import: { 'dist/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // No target of its own; measured 28.8 kB (the models and the identity re-exports included).
-    limit: '29 kB',
+    // No target of its own; measured 30.6 kB (the models, live cursors included, and the
+    // identity re-exports).
+    limit: '31 kB',
   },
   {
     name: 'presence-kit/directory: whereNowDirectory, on top of createPresence',
@@ -139,7 +142,7 @@ export default [
     import: { 'dist/components/index.js': '*' },
     ignore: APP_PROVIDED,
     gzip: true,
-    // Target 8 kB (issue 8), met: measured 6.8 kB. It was 17.1 kB while PresenceList used
+    // Target 8 kB (issue 8), met: measured 7.3 kB with LiveCursors. It was 17.1 kB while PresenceList used
     // @tanstack/react-virtual (about 10 kB); its fixed-height rows now use useFixedRowWindow.
     limit: '8 kB',
     modifyEsbuildConfig: onTopOfCoreAndReact,
