@@ -14,8 +14,7 @@ export function formatState(state: StateLike | null | undefined): string {
 const KIT_WORDS: Readonly<Record<string, (value: string | undefined) => string>> = {
   'pk.seat': (value) =>
     value === undefined ? 'left their seat' : `took seat ${Number(value) + 1}`,
-  // The mic key goes with the seat: its removal is part of leaving, not news of its own.
-  'pk.mic': (value) => (value === undefined ? '' : value === 'off' ? 'muted' : 'unmuted'),
+  'pk.mic': (value) => (value === 'off' ? 'muted' : 'unmuted'),
 };
 
 /**
@@ -32,7 +31,9 @@ export function formatStateChange(before: StateLike | undefined, after: StateLik
     const value = Object.hasOwn(after, key) ? after[key] : undefined;
     if (value === before[key]) continue;
     if (!key.startsWith('pk.')) words.push(`${key}: ${value ?? '(removed)'}`);
+    // The mic goes with the seat: it is news of its own only while the seat stays.
+    else if (key === 'pk.mic' && before['pk.seat'] !== after['pk.seat']) continue;
     else if (Object.hasOwn(KIT_WORDS, key)) words.push(KIT_WORDS[key]!(value));
   }
-  return words.filter(Boolean).join(' · ');
+  return words.join(' · ');
 }

@@ -12,8 +12,10 @@ describe('the playground event log words', () => {
   it('later changes show only what changed, seat and mic in words', () => {
     const before = { name: 'Ada', mood: 'happy' };
     const seated = { ...before, 'pk.seat': '2', 'pk.seatAt': '1700000000000', 'pk.mic': 'on' };
-    expect(formatStateChange(before, seated)).toBe('took seat 3 · unmuted');
+    expect(formatStateChange(before, seated)).toBe('took seat 3');
     expect(formatStateChange(seated, { ...seated, 'pk.mic': 'off' })).toBe('muted');
+    expect(formatStateChange({ ...seated, 'pk.mic': 'off' }, seated)).toBe('unmuted');
+    expect(formatStateChange(seated, { ...seated, 'pk.seat': '5' })).toBe('took seat 6');
     expect(formatStateChange(seated, { ...seated, mood: 'coffee' })).toBe('mood: coffee');
     expect(formatStateChange(seated, before)).toBe('left their seat');
     expect(formatStateChange(before, { name: 'Ada' })).toBe('mood: (removed)');
