@@ -8,7 +8,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { LOAD_MS, PageSet } from './support/pages.js';
 import { PlaygroundServers } from './support/playgroundServers.js';
-import { avatar, avatars, connection, events, seat, typing } from './support/playgroundLocators.js';
+import {
+  avatar,
+  avatars,
+  connection,
+  cursorOf,
+  events,
+  seat,
+  typing,
+} from './support/playgroundLocators.js';
 
 /** What the kit promises: another user sees a change within this. */
 const SEEN_MS = 1_000;
@@ -58,7 +66,7 @@ async function join(name: string, setup?: (page: Page) => Promise<void>): Promis
 
 describe('playground on the local server, in Chromium', () => {
   it(
-    'two users see each other’s avatar, typing and seat within 1 s',
+    'two users see each other’s avatar, typing, seat and cursor within 1 s',
     { timeout: TEST_MS },
     async () => {
       const alice = await join('Alice');
@@ -81,6 +89,26 @@ describe('playground on the local server, in Chromium', () => {
       await alice.getByRole('button', { name: 'Seat 2, empty' }).click();
       await seat(alice, 2, 'Alice').waitFor({ timeout: LOAD_MS });
       await seat(bruno, 2, 'Alice').waitFor({ timeout: SEEN_MS });
+
+      // Alice's pointer on the whiteboard shows on Bruno's where she put it, and goes when she
+      // leaves the board.
+      const board = alice.locator('.pk-live-cursors');
+      await board.scrollIntoViewIfNeeded();
+      await bruno.locator('.pk-live-cursors').scrollIntoViewIfNeeded();
+      const box = await board.boundingBox();
+      if (box === null) throw new Error('the whiteboard is not on the page');
+      await alice.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.5);
+      const cursor = cursorOf(bruno, 'Alice');
+      await cursor.waitFor({ timeout: SEEN_MS });
+      const at = (axis: 'x' | 'y') =>
+        cursor.evaluate(
+          (el, a) => Number(getComputedStyle(el).getPropertyValue(`--pk-cursor-${a}`)),
+          axis,
+        );
+      await expect.poll(() => at('x'), { timeout: SEEN_MS }).toBeCloseTo(0.25, 2);
+      expect(await at('y')).toBeCloseTo(0.5, 2);
+      await alice.mouse.move(box.x + box.width * 0.5, box.y - 40);
+      await cursor.waitFor({ state: 'detached', timeout: SEEN_MS });
 
       // The waver sees their own wave.
       await bruno.getByRole('button', { name: 'Wave' }).click();

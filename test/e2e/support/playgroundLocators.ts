@@ -16,3 +16,6 @@ export const seat = (page: Page, number: number, name: string) =>
 /** Event-log rows about `userId` of one event type. */
 export const events = (page: Page, userId: string, type: string) =>
   page.getByRole('log').getByRole('listitem').filter({ hasText: userId }).filter({ hasText: type });
+/** Someone's live cursor on the whiteboard, by display name. */
+export const cursorOf = (page: Page, name: string) =>
+  page.locator('.pk-live-cursors .pk-cursor').filter({ hasText: name });
