@@ -14,11 +14,6 @@ export class ActiveSenders {
     this.#heard.set(userId, now);
   }
 
-  /** Forgets a member who left. */
-  forget(userId: string): void {
-    this.#heard.delete(userId);
-  }
-
   /** How many were heard within `windowMs` of `now`; older ones are dropped. */
   count(now: number, windowMs: number): number {
     for (const [userId, at] of this.#heard) {

@@ -11,6 +11,7 @@ import {
   type CursorSnapshot,
   type CursorsModel,
 } from './cursorTypes.js';
+import { KeyedSubscribers } from './KeyedSubscribers.js';
 import { Subscribers } from './Subscribers.js';
 
 /** Checked options of the cursor model. */
@@ -24,7 +25,7 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
   readonly #room: CursorRoom<O>;
   readonly #settings: CursorSettings;
   readonly #all = new Subscribers();
-  readonly #byUser = new Map<string, Subscribers>();
+  readonly #byUser = new KeyedSubscribers<string>();
   readonly #active = new ActiveSenders();
   readonly #roster: CursorRoster<O>;
   readonly #sender: CursorSender;
@@ -41,7 +42,7 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
     this.#occupancy = room.store.getState().occupancy;
     this.#roster = new CursorRoster(room, (userId, joined) => {
       if (joined) this.#refresh(true);
-      this.#byUser.get(userId)?.notify();
+      this.#byUser.notify(userId);
     });
     const tab = Math.random().toString(36).slice(2, 12);
     this.#sender = new CursorSender(
@@ -68,16 +69,8 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
 
   readonly subscribe = (listener: () => void): (() => void) => this.#all.subscribe(listener);
 
-  readonly subscribeCursor = (userId: string, listener: () => void): (() => void) => {
-    let set = this.#byUser.get(userId);
-    if (set === undefined) this.#byUser.set(userId, (set = new Subscribers()));
-    const remove = set.subscribe(listener);
-    const held = set;
-    return () => {
-      remove();
-      if (held.size === 0 && this.#byUser.get(userId) === held) this.#byUser.delete(userId);
-    };
-  };
+  readonly subscribeCursor = (userId: string, listener: () => void): (() => void) =>
+    this.#byUser.subscribe(userId, listener);
 
   readonly move = (position: CursorPosition): void => {
     if (!this.#destroyed) this.#sender.move(position);

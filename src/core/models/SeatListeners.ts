@@ -1,3 +1,5 @@
+import { KeyedSubscribers } from './KeyedSubscribers.js';
+
 /** Which seat a per-seat listener follows: an index, or `'mine'` (ours, wherever it is). */
 export type SeatKey = number | 'mine';
 
@@ -8,7 +10,7 @@ export type SeatKey = number | 'mine';
  */
 export class SeatListeners {
   readonly #all = new Set<() => void>();
-  readonly #bySeat = new Map<SeatKey, Set<() => void>>();
+  readonly #bySeat = new KeyedSubscribers<SeatKey>();
 
   /** Calls `listener` after every change. */
   subscribe(listener: () => void): () => void {
@@ -18,14 +20,7 @@ export class SeatListeners {
 
   /** Calls `listener` after a change to seat `index` (`'mine'`: our seat, or which one it is). */
   subscribeSeat(index: SeatKey, listener: () => void): () => void {
-    let set = this.#bySeat.get(index);
-    if (set === undefined) this.#bySeat.set(index, (set = new Set()));
-    set.add(listener);
-    const seat = set;
-    return () => {
-      seat.delete(listener);
-      if (seat.size === 0 && this.#bySeat.get(index) === seat) this.#bySeat.delete(index);
-    };
+    return this.#bySeat.subscribe(index, listener);
   }
 
   /**
@@ -41,8 +36,7 @@ export class SeatListeners {
   }
 
   #call(key: SeatKey): void {
-    const seat = this.#bySeat.get(key);
-    if (seat !== undefined) for (const listener of [...seat]) listener();
+    this.#bySeat.notify(key);
   }
 
   clear(): void {
