@@ -142,7 +142,7 @@ export class Simulation {
 
   private makeUser(index: number, kind: 'sim' | 'crowd'): SimulatedUser {
     const crowd = kind === 'crowd';
-    // Crowd names continue after the scripted users' (Ada 9, Bo 9, …) and take the id colour.
+    // Crowd names continue after the scripted users' (Ada Holm, Bo Iqbal, …) and take the id colour.
     const { idPrefix } = this.options;
     const { userId, state } = botProfile(crowd ? index + 208 : index, {
       prefix: idPrefix === undefined ? kind : `${kind}-${idPrefix}`,

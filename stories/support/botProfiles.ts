@@ -35,6 +35,37 @@ const FIRST_NAMES = [
   'Zed',
 ] as const;
 
+// Surnames for every round after the first, one per letter, so two users' initials differ for
+// the first 702 users (numbered names such as "Ada 10" and "Ada 11" both read "A1").
+const SURNAMES = [
+  'Abbott',
+  'Byrne',
+  'Costa',
+  'Dahl',
+  'Eze',
+  'Fox',
+  'Grant',
+  'Holm',
+  'Iqbal',
+  'Jaro',
+  'Kato',
+  'Lund',
+  'Mora',
+  'Nakai',
+  'Okafor',
+  'Park',
+  'Quist',
+  'Rossi',
+  'Sato',
+  'Tan',
+  'Ueda',
+  'Vega',
+  'Wolfe',
+  'Xu',
+  'Yildiz',
+  'Zane',
+] as const;
+
 // Mid-tone colours: with the kit's black-or-white initials each reads at WCAG AA.
 const COLORS = [
   '#0369a1',
@@ -64,7 +95,7 @@ export function botProfile(
 ): { userId: string; state: BotState } {
   const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Bot';
   const round = Math.floor(index / FIRST_NAMES.length);
-  const name = round === 0 ? first : `${first} ${round + 1}`;
+  const name = round === 0 ? first : `${first} ${surnameFor(index, round)}`;
   const state: BotState = {
     name,
     status: 'available',
@@ -72,6 +103,13 @@ export function botProfile(
   };
   if (color) state['color'] = COLORS[index % COLORS.length] ?? '#0369a1';
   return { userId: `${prefix}-${String(index + 1).padStart(4, '0')}`, state };
+}
+
+/** Round `round` (≥ 1) of the first names: each first name meets every surname once, then again numbered. */
+function surnameFor(index: number, round: number): string {
+  const surname = SURNAMES[(round - 1 + index) % SURNAMES.length] ?? 'Bot';
+  const lap = Math.floor((round - 1) / SURNAMES.length);
+  return lap === 0 ? surname : `${surname} ${lap + 1}`;
 }
 
 /** Statuses a scripted user moves between (besides `away`). */
