@@ -5,18 +5,23 @@
 // whole file, so per-module bytes are before compression.
 //   node scripts/sizeContributors.mjs                      everything of core + react
 //   node scripts/sizeContributors.mjs "{ createPresence }" "{ createPresenceContext }"
+//   add --features to sum the modules by the engine feature they implement (scripts/sizeFeatures.mjs)
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { byFeature } from './sizeFeatures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom'];
-const [coreImport = '*', reactImport = coreImport === '*' ? '*' : undefined] =
-  process.argv.slice(2);
+const args = process.argv.slice(2);
+const features = args.includes('--features');
+const [coreImport = '*', reactImport = coreImport === '*' ? '*' : undefined] = args.filter(
+  (arg) => arg !== '--features',
+);
 
 /** `import … from` lines that keep what they import alive (as size-limit's own entry does). */
 function entrySource() {
@@ -43,12 +48,23 @@ const result = await build({
 });
 const [output] = Object.values(result.metafile.outputs);
 const text = result.outputFiles[0]?.text ?? '';
+const gzipped = gzipSync(text).length;
 console.log(`${entrySource()}\n`);
 console.log(
-  `total ${output.bytes} B minified, ${gzipSync(text).length} B gzipped (size-limit subtracts ~46 B of esbuild's empty-project overhead)\n`,
+  `total ${output.bytes} B minified, ${gzipped} B gzipped (size-limit subtracts ~46 B of esbuild's empty-project overhead)\n`,
 );
 const rows = Object.entries(output.inputs)
   .map(([file, { bytesInOutput }]) => [relative(ROOT, file), bytesInOutput])
   .filter(([, bytes]) => bytes > 0)
   .sort((a, b) => b[1] - a[1]);
-for (const [file, bytes] of rows) console.log(`${String(bytes).padStart(7)}  ${file}`);
+if (features) {
+  const modules = rows.filter(([file]) => file !== 'entry.js');
+  for (const { name, bytes, share, gzip } of byFeature(modules, gzipped)) {
+    const kB = (gzip / 1000).toFixed(1).padStart(5);
+    console.log(
+      `${kB} kB gzip (est.)  ${String(bytes).padStart(6)} B min  ${(share * 100).toFixed(0).padStart(3)} %  ${name}`,
+    );
+  }
+} else {
+  for (const [file, bytes] of rows) console.log(`${String(bytes).padStart(7)}  ${file}`);
+}
