@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { createCursors } from '../core/index.js';
 import type { CursorOptions, CursorsModel, Occupant, Room, UserState } from '../core/index.js';
 import { ModelRegistry } from './ModelRegistry.js';
 import { useRoom } from './useRoom.js';
+import { useSharedModel } from './useSharedModel.js';
 
 // One model per room and options: one listener, and one sender (two senders in one tab would
 // each spend the room's budget).
 const models = new ModelRegistry<CursorsModel<Occupant<UserState>>>();
-const noModel = (): null => null;
 
 /**
  * Internal: the provider room's shared cursor model for these options, or `null` until the room
@@ -19,13 +19,10 @@ export function useCursorsModel<S extends UserState>(
   const room = useRoom<S>() as Room<UserState> | null;
   const { messagesPerSecond, minIntervalMs } = options;
   const id = `${messagesPerSecond} ${minIntervalMs}`;
-  const read = useCallback(() => models.peek(room, id), [room, id]);
-  const model = useSyncExternalStore(models.subscribe, read, noModel);
-  useEffect(() => {
-    if (room === null) return undefined;
-    return models.acquire(room, id, () =>
-      createCursors(room, { messagesPerSecond, minIntervalMs }),
-    );
-  }, [room, id, messagesPerSecond, minIntervalMs]);
+  const create = useMemo(
+    () => (room === null ? null : () => createCursors(room, { messagesPerSecond, minIntervalMs })),
+    [room, messagesPerSecond, minIntervalMs],
+  );
+  const model = useSharedModel(models, room, id, create);
   return model as CursorsModel<Occupant<S>> | null;
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import { createMicSeats } from '../core/index.js';
 import type { MicSeats, Occupant, Presence, Room, UserState } from '../core/index.js';
 import { usePresenceContext } from './PresenceContext.js';
 import { ModelRegistry } from './ModelRegistry.js';
 import type { RoomBinding } from './RoomBinding.js';
+import { useSharedModel } from './useSharedModel.js';
 
 /** What picks one shared seat model of a room: its size and its host. */
 export interface MicSeatsKey {
@@ -25,8 +26,6 @@ function keyOf({ seatCount, hostId }: MicSeatsKey): string {
   return hostId === undefined ? String(seatCount) : `${seatCount} ${hostId}`;
 }
 
-const noModel = (): null => null;
-
 /**
  * Internal: the provider room's shared seat model for `key`, or `null` until the room exists (on
  * the server, before the provider's effect). Every caller holds it while mounted.
@@ -38,17 +37,12 @@ export function useMicSeatsModel<S extends UserState>(
   const { seatCount, hostId } = key;
   const id = keyOf(key);
   const anyRoom = room as Room<UserState> | null;
-  // A stable reader: a new one each render would make React queue a passive effect per render
-  // of every seat that calls this.
-  const read = useCallback(() => models.peek(anyRoom, id), [anyRoom, id]);
-  const model = useSyncExternalStore(models.subscribe, read, noModel);
-  useEffect(() => {
-    if (anyRoom === null || presence === null) return undefined;
+  const create = useMemo(() => {
+    if (anyRoom === null || presence === null) return null;
     const writer = presence as Presence<UserState>;
-    return models.acquire(anyRoom, id, () =>
-      createMicSeats(anyRoom, { presence: writer, seatCount, hostId }),
-    );
-  }, [anyRoom, presence, id, seatCount, hostId]);
+    return () => createMicSeats(anyRoom, { presence: writer, seatCount, hostId });
+  }, [anyRoom, presence, seatCount, hostId]);
+  const model = useSharedModel(models, anyRoom, id, create);
   return model as MicSeats<Occupant<S>> | null;
 }
 
