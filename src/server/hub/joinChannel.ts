@@ -3,7 +3,7 @@ import { joinErrorReason, type JwtClaims } from './auth.js';
 import type { Channel, ChannelConfig, HubContext, HubSocket } from './context.js';
 import { scheduleExpiry } from './expiry.js';
 import { joinToken, parseJoinConfig, postgresChangesReply } from './joinConfig.js';
-import { SlidingWindow } from './limits.js';
+import { SlidingWindow, topicTooLong } from './limits.js';
 import { permissions } from './permissions.js';
 import { closeChannel, getRoom, reply } from './rooms.js';
 import { uuid } from './ids.js';
@@ -93,11 +93,13 @@ function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
   ch.conn.send(msg, snapshot.json);
 }
 
-/** The checks a join passes before its token: topic, channel limit, key length. Null: passed. */
+/** The checks a join passes before its token: topic, its length, channel limit, key length. Null: passed. */
 function precheck(ctx: HubContext, conn: HubSocket, msg: Message, config: ChannelConfig) {
   // Phoenix has no route for other topics.
   if (!msg.topic.startsWith(PREFIX)) return 'unmatched topic';
   if (msg.topic === PREFIX) return 'TopicNameRequired: You must provide a topic name';
+  if (msg.topic.length - PREFIX.length > ctx.limits.maxTopicLength)
+    return `TopicNameTooLong: ${topicTooLong(ctx.limits.maxTopicLength)}`;
   const existing = conn.channels.get(msg.topic);
   // A second join of a joined topic closes the first (Phoenix; happens after reconnects, §2.5).
   if (existing) closeChannel(ctx, existing);

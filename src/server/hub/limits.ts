@@ -20,6 +20,12 @@ export interface Limits {
    */
   maxPresenceKeyLength: number;
   /**
+   * Longest topic name (after `realtime:`), in UTF-16 units; a longer join is refused and a REST
+   * broadcast to it gets 422 (Supabase has no such bound; the room keeps the name while joined,
+   * and realtime-js's binary frames cannot carry a topic over 255 bytes anyway). @default 256
+   */
+  maxTopicLength: number;
+  /**
    * Distinct names each stats tally keeps (event names are client-chosen); the rest are counted
    * under `(other)`. @default 1000
    */
@@ -41,6 +47,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPresenceEventsPerSecond: 1000,
   maxFrameSizeBytes: 5_000_000,
   maxPresenceKeyLength: 256,
+  maxTopicLength: 256,
   maxStatsKeys: 1000,
   maxBufferedBytes: 8_000_000,
 });
@@ -53,6 +60,11 @@ export function resolveLimits(partial?: Partial<Limits>): Limits {
 /** Bytes a payload may take before it is "too large" (the server's kb*1000 + 500). */
 export function payloadByteLimit(limits: Limits): number {
   return limits.maxPayloadSizeKb * 1000 + 500;
+}
+
+/** Why a topic name is refused for its length (join reason after `TopicNameTooLong: `, REST error). */
+export function topicTooLong(max: number): string {
+  return `topic name must be at most ${String(max)} characters`;
 }
 
 /** A sliding-window call counter: `hit()` is false once more than `max` calls fall in `windowMs`. */

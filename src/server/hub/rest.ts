@@ -3,7 +3,7 @@ import type { Json } from '../protocol/types.js';
 import type { JwtClaims } from './auth.js';
 import type { HubContext } from './context.js';
 import { eventsExceeded } from './broadcastHandler.js';
-import { payloadByteLimit } from './limits.js';
+import { payloadByteLimit, topicTooLong } from './limits.js';
 import { restBroadcast } from './restBroadcast.js';
 import { validateBatch } from './restBatch.js';
 import type { RestRequest, RestResponse } from './restTypes.js';
@@ -66,6 +66,11 @@ async function single(
   const binary = (header(req, 'content-type') ?? '')
     .toLowerCase()
     .startsWith('application/octet-stream');
+  if (topic.length > ctx.limits.maxTopicLength) {
+    // `message` too: realtime-js's httpSend rejects with `message`, not with `errors`.
+    const message = topicTooLong(ctx.limits.maxTopicLength);
+    return jsonResponse(422, { message, errors: { topic: [message] } });
+  }
   const payload = binary ? req.body : readJson(req.body);
   if (payload === undefined) return jsonResponse(422, { errors: { payload: ['must be JSON'] } });
   if (req.body.byteLength > payloadByteLimit(ctx.limits))

@@ -1,7 +1,7 @@
 import { isJsonObject, utf8Length } from '../protocol/json.js';
 import type { JsonObject } from '../protocol/types.js';
 import type { HubContext } from './context.js';
-import { payloadByteLimit } from './limits.js';
+import { payloadByteLimit, topicTooLong } from './limits.js';
 
 /** One validated batch message. */
 export interface BatchMessage {
@@ -16,13 +16,15 @@ export interface BatchMessage {
 export type BatchCheck =
   { ok: true; messages: BatchMessage[] } | { ok: false; errors: Record<string, string[]> };
 
-function checkMessage(raw: unknown, limit: number): BatchMessage | string {
+function checkMessage(raw: unknown, ctx: HubContext): BatchMessage | string {
   if (!isJsonObject(raw)) return 'is invalid';
   const { topic, event, payload, id } = raw;
   if (typeof topic !== 'string' || topic === '') return "topic can't be blank";
+  if (topic.length > ctx.limits.maxTopicLength) return topicTooLong(ctx.limits.maxTopicLength);
   if (typeof event !== 'string' || event === '') return "event can't be blank";
   if (!isJsonObject(payload)) return 'payload is invalid';
-  if (utf8Length(JSON.stringify(payload)) > limit) return 'Payload size exceeds tenant limit';
+  if (utf8Length(JSON.stringify(payload)) > payloadByteLimit(ctx.limits))
+    return 'Payload size exceeds tenant limit';
   const msg: BatchMessage = {
     topic,
     event,
@@ -38,10 +40,9 @@ export function validateBatch(ctx: HubContext, body: JsonObject | null): BatchCh
   const list = body?.['messages'];
   if (!Array.isArray(list) || list.length === 0)
     return { ok: false, errors: { messages: ["can't be blank"] } };
-  const limit = payloadByteLimit(ctx.limits);
   const messages: BatchMessage[] = [];
   for (const raw of list) {
-    const checked = checkMessage(raw, limit);
+    const checked = checkMessage(raw, ctx);
     if (typeof checked === 'string') return { ok: false, errors: { messages: [checked] } };
     messages.push(checked);
   }
