@@ -1,4 +1,5 @@
 import { ActiveSenders } from './ActiveSenders.js';
+import { CursorReceivers } from './CursorReceivers.js';
 import { CursorRoster } from './CursorRoster.js';
 import { CursorSender } from './CursorSender.js';
 import { CURSOR_EVENT, decodeCursorSignal, encodeCursorSignal } from './cursorSignal.js';
@@ -27,11 +28,12 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
   readonly #all = new Subscribers();
   readonly #byUser = new KeyedSubscribers<string>();
   readonly #active = new ActiveSenders();
+  readonly #receivers = new CursorReceivers();
   readonly #roster: CursorRoster<O>;
   readonly #sender: CursorSender;
   readonly #stop: (() => void)[];
   #snapshot: CursorSnapshot;
-  #occupancy: number;
+  #occupants: unknown;
   #expiry: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
   #destroyed = false;
 
@@ -39,7 +41,7 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
     this.#room = room;
     this.#settings = settings;
     this.#snapshot = { userIds: [], sendIntervalMs: settings.minIntervalMs };
-    this.#occupancy = room.store.getState().occupancy;
+    this.#occupants = room.store.getState().occupants;
     this.#roster = new CursorRoster(room, (userId, joined) => {
       if (joined) this.#refresh(true);
       this.#byUser.notify(userId);
@@ -102,9 +104,10 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
   }
 
   #membersChanged(): void {
-    const { occupancy } = this.#room.store.getState();
-    if (occupancy === this.#occupancy) return;
-    this.#occupancy = occupancy;
+    // A new table: someone came, went or opened a tab (the interval counts connections).
+    const { occupants } = this.#room.store.getState();
+    if (occupants === this.#occupants) return;
+    this.#occupants = occupants;
     this.#refresh(false);
   }
 
@@ -115,8 +118,11 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
     // A member moving at a slow pace still counts between two of their sends.
     const windowMs = Math.max(CURSOR_DEFAULTS.activeMs, 2 * this.#snapshot.sendIntervalMs);
     const movers = 1 + this.#active.count(now, windowMs);
-    const members = Math.max(1, this.#occupancy);
-    const interval = Math.max(minIntervalMs, (1000 * movers * members) / messagesPerSecond);
+    const state = this.#room.store.getState();
+    // Recounted at most once an interval: the interval grows with the room, so walking it costs
+    // about messagesPerSecond occupant visits a second, whatever its size.
+    const receivers = this.#receivers.count(state, now, this.#snapshot.sendIntervalMs);
+    const interval = Math.max(minIntervalMs, (1000 * movers * receivers) / messagesPerSecond);
     this.#watchExpiry(now, this.#active.nextExpiry(windowMs));
     if (!joined && interval === this.#snapshot.sendIntervalMs) return;
     this.#snapshot = { userIds: this.#roster.userIds, sendIntervalMs: interval };

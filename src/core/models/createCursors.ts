@@ -11,8 +11,10 @@ import {
  * Live cursors without React: the others' pointers in `room`, and ours. Everything travels as
  * Broadcast (`presence-kit:cursor`), never `track`, so cursors cost no presence calls. Our sends
  * adapt to the room so that its cursor traffic stays within `messagesPerSecond` (sends plus
- * deliveries): one send every `max(minIntervalMs, 1000 × movers × members ÷ messagesPerSecond)`
- * ms, movers being the members who moved in the last second (or two intervals), us included.
+ * deliveries): one send every `max(minIntervalMs, 1000 × movers × connections ÷ messagesPerSecond)`
+ * ms, movers being the members who moved in the last second (or two intervals), us included, and
+ * connections every tab of every member (each one is delivered each send), recounted at most once
+ * an interval.
  * Only members' cursors show, one per user; a cursor goes when its user hides it or leaves.
  *
  * The model listens from creation (so a bot that only moves still counts the others) until

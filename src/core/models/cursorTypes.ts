@@ -19,6 +19,8 @@ export interface CursorOccupant {
   readonly userId: string;
   /** `'leaving'` (or the occupant gone) removes its cursor at once. */
   readonly status: string;
+  /** Their tabs and devices: each one receives our sends. Absent counts as one. */
+  readonly connections?: readonly unknown[];
 }
 
 /**
@@ -29,9 +31,10 @@ export interface CursorRoom<O extends CursorOccupant = CursorOccupant> {
   readonly store: {
     getState(): {
       readonly selfId: string;
-      /** Distinct users present, self included: who a send is delivered to. */
+      /** Distinct users present, self included. */
       readonly occupancy: number;
-      readonly occupants: { get(userId: string): O | undefined };
+      /** Every occupant; their connections are who a send is delivered to. */
+      readonly occupants: Iterable<O> & { get(userId: string): O | undefined };
     };
     subscribe(listener: () => void): () => void;
   };
@@ -64,8 +67,8 @@ export interface CursorSnapshot {
   /** Users whose cursor is visible, in the order they appeared; a new array only on change. */
   readonly userIds: readonly string[];
   /**
-   * Our current gap between sends, in ms: `max(minIntervalMs, 1000 × movers × members ÷
-   * messagesPerSecond)`, movers counting us.
+   * Our current gap between sends, in ms: `max(minIntervalMs, 1000 × movers × connections ÷
+   * messagesPerSecond)`, movers counting us, connections counting every tab of every member.
    */
   readonly sendIntervalMs: number;
 }

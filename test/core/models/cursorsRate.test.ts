@@ -50,4 +50,25 @@ describe('createCursors send rate', () => {
         });
     });
   }
+
+  it('counts every tab as a receiver: 3 users with 2 tabs each are budgeted as 6', async () => {
+    // Each user twice: one tab each moves, the other only watches (and receives every send).
+    const people = await cursorPeople(world, ['u0', 'u1', 'u2', 'u0', 'u1', 'u2']);
+    const moving = people.slice(0, 2);
+    const count = cursorMessages(world);
+    for (let t = 0; t < SECONDS * 1000; t += FRAME_MS) {
+      moving.forEach((p, i) => {
+        if (t >= i * STAGGER_MS) p.cursors.move({ x: (t % 1000) / 1000, y: i / 3 });
+      });
+      await tick(FRAME_MS);
+    }
+    // Every send reaches the 5 other tabs, so the budget holds only if the interval counts 6.
+    expect(count.deliveries()).toBe(count.sends() * 5);
+    const budget = CURSOR_DEFAULTS.messagesPerSecond * SECONDS + 2 * 6;
+    expect(count.total()).toBeLessThanOrEqual(budget);
+    expect(count.total()).toBeGreaterThanOrEqual(0.8 * CURSOR_DEFAULTS.messagesPerSecond * SECONDS);
+    // 2 movers × 6 receivers; the watching tabs, which count themselves too, never send.
+    for (const person of moving)
+      expect(person.cursors.getSnapshot().sendIntervalMs).toBe((1000 * 2 * 6) / 50);
+  });
 });
