@@ -3,10 +3,14 @@ import type { OutMessage, Vsn } from '../protocol/types.js';
 import type { JwtClaims } from './auth.js';
 import type { Channel, HubContext, HubSocket } from './context.js';
 import { closeConnection } from './handleFrame.js';
+import { PresenceBudgets } from './presenceBudgets.js';
 import type { SocketSink } from './types.js';
 
 /** Frames a socket may queue behind a slow (async) one before it is closed as a flood. */
 const MAX_QUEUE = 10_000;
+
+/** Topics with a presence budget one socket may keep, per channel it may hold. */
+const BUDGET_TOPICS_PER_CHANNEL = 10;
 
 type Handler = (conn: Connection, data: string | Uint8Array) => void | Promise<void>;
 
@@ -16,6 +20,7 @@ type Handler = (conn: Connection, data: string | Uint8Array) => void | Promise<v
  */
 export class Connection implements HubSocket {
   readonly channels = new Map<string, Channel>();
+  readonly presenceBudgets: PresenceBudgets;
   lastSeen: number;
   closed = false;
   private readonly queue: (string | Uint8Array)[] = [];
@@ -31,6 +36,13 @@ export class Connection implements HubSocket {
     private readonly handler: Handler,
   ) {
     this.lastSeen = ctx.now();
+    const { clientPresenceMaxCalls, clientPresenceWindowMs, maxChannelsPerClient } = ctx.limits;
+    this.presenceBudgets = new PresenceBudgets(
+      clientPresenceMaxCalls,
+      clientPresenceWindowMs,
+      maxChannelsPerClient * BUDGET_TOPICS_PER_CHANNEL,
+      ctx.now,
+    );
   }
 
   /** Accepts one inbound frame. */

@@ -1,5 +1,6 @@
 import type { JwtClaims } from './auth.js';
-import type { AverageRate, Limits, SlidingWindow } from './limits.js';
+import type { AverageRate, Limits } from './limits.js';
+import type { PresenceBudgets } from './presenceBudgets.js';
 import type { PresenceTopic } from './presenceTopic.js';
 import type { StatsCounters } from './statsCounters.js';
 import type { TokenVerifier } from './tokenVerifier.js';
@@ -30,6 +31,8 @@ export interface HubSocket {
   readonly claims: JwtClaims;
   /** Joined channels by wire topic. */
   readonly channels: Map<string, Channel>;
+  /** Client presence budgets by wire topic, kept across leave and rejoin. */
+  readonly presenceBudgets: PresenceBudgets;
   /** When the socket last sent a frame (hub clock, ms). */
   readonly lastSeen: number;
   closed: boolean;
@@ -56,7 +59,6 @@ export interface Channel {
   claims: JwtClaims;
   canPresence: boolean;
   canBroadcast: boolean;
-  readonly presenceCalls: SlidingWindow;
   /** Presence version this channel's `presence_state` covered. */
   presenceSeq: number;
   expiryTimer: ReturnType<typeof setTimeout> | null;

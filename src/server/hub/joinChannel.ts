@@ -3,7 +3,7 @@ import { joinErrorReason, type JwtClaims } from './auth.js';
 import type { Channel, ChannelConfig, HubContext, HubSocket } from './context.js';
 import { scheduleExpiry } from './expiry.js';
 import { joinToken, parseJoinConfig, postgresChangesReply } from './joinConfig.js';
-import { SlidingWindow, topicTooLong } from './limits.js';
+import { topicTooLong } from './limits.js';
 import { permissions } from './permissions.js';
 import { closeChannel, getRoom, reply } from './rooms.js';
 import { uuid } from './ids.js';
@@ -48,11 +48,6 @@ function createChannel(
     claims,
     canPresence: true,
     canBroadcast: true,
-    presenceCalls: new SlidingWindow(
-      ctx.limits.clientPresenceMaxCalls,
-      ctx.limits.clientPresenceWindowMs,
-      ctx.now,
-    ),
     presenceSeq: 0,
     expiryTimer: null,
     closed: false,

@@ -1,6 +1,10 @@
 /** Server limits. Defaults are the real Supabase Realtime defaults (docs/protocol.md §5.4). */
 export interface Limits {
-  /** Presence calls allowed per channel join inside `clientPresenceWindowMs`. @default 5 */
+  /**
+   * Presence calls allowed per socket and topic inside `clientPresenceWindowMs`, kept across leave
+   * and rejoin (the real server counts per channel join and bounds rejoins by its join rate).
+   * @default 5
+   */
   clientPresenceMaxCalls: number;
   /** @default 30000 */
   clientPresenceWindowMs: number;
@@ -76,12 +80,24 @@ export class SlidingWindow {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Records a call; returns false when it exceeds the limit. */
+  /** Records a call; returns false when it exceeds the limit (refused calls are not kept, so the
+   * window holds at most `max` calls whatever the client sends). */
   hit(): boolean {
+    this.expire();
+    if (this.hits.length >= this.max) return false;
+    this.hits.push(this.clock());
+    return true;
+  }
+
+  /** True when no call falls in the window: the counter is as good as a fresh one. */
+  idle(): boolean {
+    this.expire();
+    return this.hits.length === 0;
+  }
+
+  private expire(): void {
     const now = this.clock();
     while (this.hits.length > 0 && (this.hits[0] ?? 0) <= now - this.windowMs) this.hits.shift();
-    this.hits.push(now);
-    return this.hits.length <= this.max;
   }
 
   /** Calls counted in the current window. */

@@ -18,14 +18,14 @@ function track(ctx: HubContext, ch: Channel, msg: Message): void {
 }
 
 /**
- * Handles a `presence` push (docs/protocol.md §3.1). Every call counts against the per-join rate
- * limit, and the call over it shuts the channel down with no reply.
+ * Handles a `presence` push (docs/protocol.md §3.1). Every call counts against the socket's budget
+ * for the topic (kept across rejoins), and the call over it shuts the channel down with no reply.
  */
 export function handlePresence(ctx: HubContext, ch: Channel, msg: Message): void {
   const event = msg.payload['event'];
   const kind = typeof event === 'string' ? event.toLowerCase() : '';
   ctx.stats.countPresence(ch.topic, kind);
-  if (!ch.presenceCalls.hit())
+  if (!ch.conn.presenceBudgets.hit(ch.topic))
     return shutdownChannel(ctx, ch, 'Client presence rate limit exceeded');
   if (ch.room.private && !ch.canPresence) return reply(ch, msg.ref, 'error', {});
   if (ctx.presenceEvents.perSecond() > ctx.limits.maxPresenceEventsPerSecond) {
