@@ -15,7 +15,6 @@ export interface ChannelConfig {
   /** As sent; '' when missing. */
   presenceKey: string;
   private: boolean;
-  postgresChanges: unknown[];
 }
 
 /**

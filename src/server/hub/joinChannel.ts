@@ -10,6 +10,12 @@ import { uuid } from './ids.js';
 
 const PREFIX = 'realtime:';
 
+/** Longest join_ref kept (realtime-js sends short decimal counters; binary frames carry 255 bytes). */
+const MAX_JOIN_REF_LENGTH = 255;
+
+/** The `reason` of a join refused for its join_ref's length. */
+export const JOIN_REF_TOO_LONG = 'InvalidJoinRef: join_ref must be at most 255 characters';
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -76,16 +82,22 @@ function presenceKeyFor(
 }
 
 /** Replies ok (echoing postgres_changes bindings) and, with presence enabled, pushes `presence_state`. */
-function confirmJoin(ctx: HubContext, ch: Channel, ref: string | null): void {
-  reply(ch, ref, 'ok', { postgres_changes: postgresChangesReply(ch.config.postgresChanges) });
+function confirmJoin(ctx: HubContext, ch: Channel, msg: Message): void {
+  reply(ch, msg.ref, 'ok', { postgres_changes: postgresChangesReply(msg.payload) });
   if (!ch.config.presenceEnabled || !ch.canPresence) return;
   const snapshot = ch.room.presence.snapshot();
   ch.presenceSeq = snapshot.seq;
   ctx.presenceEvents.add(1);
   // The state object is only built for taps; the wire gets the cached JSON.
   const payload: unknown = ctx.taps.size > 0 ? JSON.parse(snapshot.json) : null;
-  const msg = { joinRef: ch.joinRef, ref: null, topic: ch.topic, event: 'presence_state', payload };
-  ch.conn.send(msg, snapshot.json);
+  const state = {
+    joinRef: ch.joinRef,
+    ref: null,
+    topic: ch.topic,
+    event: 'presence_state',
+    payload,
+  };
+  ch.conn.send(state, snapshot.json);
 }
 
 /** The checks a join passes before its token: topic, its length, channel limit, key length. Null: passed. */
@@ -93,6 +105,8 @@ function precheck(ctx: HubContext, conn: HubSocket, msg: Message, config: Channe
   // Phoenix has no route for other topics.
   if (!msg.topic.startsWith(PREFIX)) return 'unmatched topic';
   if (msg.topic === PREFIX) return 'TopicNameRequired: You must provide a topic name';
+  // The channel keeps its join_ref and echoes it on every frame of its own.
+  if ((msg.joinRef?.length ?? 0) > MAX_JOIN_REF_LENGTH) return JOIN_REF_TOO_LONG;
   if (msg.topic.length - PREFIX.length > ctx.limits.maxTopicLength)
     return `TopicNameTooLong: ${topicTooLong(ctx.limits.maxTopicLength)}`;
   const existing = conn.channels.get(msg.topic);
@@ -134,6 +148,6 @@ export async function joinChannel(ctx: HubContext, conn: HubSocket, msg: Message
   conn.channels.set(ch.topic, ch);
   ch.room.channels.add(ch);
   ctx.stats.countJoin(ch.topic);
-  confirmJoin(ctx, ch, msg.ref);
+  confirmJoin(ctx, ch, msg);
   scheduleExpiry(ctx, ch);
 }

@@ -17,14 +17,12 @@ export function parseJoinConfig(payload: JsonObject): ChannelConfig {
   const broadcast = obj(config['broadcast']);
   const presence = obj(config['presence']);
   const key = presence['key'];
-  const pg = config['postgres_changes'];
   return {
     self: bool(broadcast['self']),
     ack: bool(broadcast['ack']),
     presenceEnabled: bool(presence['enabled']),
     presenceKey: typeof key === 'string' ? key : typeof key === 'number' ? String(key) : '',
     private: bool(config['private']),
-    postgresChanges: Array.isArray(pg) ? pg : [],
   };
 }
 
@@ -38,7 +36,13 @@ export function joinToken(payload: JsonObject, fallback: string): string {
   return fallback;
 }
 
-/** Echoes requested postgres_changes bindings with an `id`, which the client matches by index. */
-export function postgresChangesReply(bindings: unknown[]): unknown[] {
+/**
+ * Echoes a join's postgres_changes bindings with an `id`, which the client matches by index. Read
+ * from the join payload for the reply only: the channel does not keep them (they were kept on
+ * every channel, as large as the frame, though no database events are ever sent).
+ */
+export function postgresChangesReply(payload: JsonObject): unknown[] {
+  const bindings = obj(payload['config'])['postgres_changes'];
+  if (!Array.isArray(bindings)) return [];
   return bindings.map((binding, i) => ({ ...obj(binding), id: i + 1 }));
 }
