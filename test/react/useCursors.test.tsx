@@ -105,6 +105,16 @@ describe('useCursors and useCursor', () => {
     expect(sends).toBe(4);
   });
 
+  it('shows the cursors already at rest when the provider joins', async () => {
+    const [ann] = await movers('ann');
+    ann!.move({ x: 0.3, y: 0.6 });
+    await tick(200);
+    // Ann stays still: her cursor reaches us only because our model asks once it is subscribed.
+    await room.render(<Board watch={['ann']} />);
+    await tick(200);
+    expect(screen.getByText('ann 0.3,0.6')).toBeTruthy();
+  });
+
   it('renders on the server with no cursors', () => {
     const world = createLoopbackClient();
     const html = renderToString(

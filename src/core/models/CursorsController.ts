@@ -34,6 +34,8 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
   readonly #stop: (() => void)[];
   #snapshot: CursorSnapshot;
   #occupants: unknown;
+  #status: string | undefined;
+  readonly #tab = Math.random().toString(36).slice(2, 12);
   #expiry: { at: number; timer: ReturnType<typeof setTimeout> } | undefined;
   #destroyed = false;
 
@@ -46,7 +48,7 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
       if (joined) this.#refresh(true);
       this.#byUser.notify(userId);
     });
-    const tab = Math.random().toString(36).slice(2, 12);
+    const tab = this.#tab;
     this.#sender = new CursorSender(
       (position) => {
         const userId = room.store.getState().selfId;
@@ -57,12 +59,11 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
     // Listening from creation: a bot that only moves still has to count the others.
     this.#stop = [
       room.onBroadcast(CURSOR_EVENT, (payload) => this.#receive(payload)),
-      room.store.subscribe(() => this.#membersChanged()),
+      room.store.subscribe(() => this.#roomChanged()),
     ];
     this.#refresh(false);
-    // Broadcast keeps nothing: cursors at rest reach a model made later only when asked for.
-    const ask = { userId: room.store.getState().selfId, tab, ask: true };
-    room.sendBroadcast(CURSOR_EVENT, ask).catch(() => {});
+    this.#status = room.store.getState().status;
+    if (this.#status === undefined || this.#status === 'subscribed') this.#ask();
   }
 
   readonly getSnapshot = (): CursorSnapshot => this.#snapshot;
@@ -103,9 +104,23 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
     this.#refresh(false);
   }
 
-  #membersChanged(): void {
+  /**
+   * Broadcast keeps nothing: cursors at rest reach a model made later, or one back from a
+   * reconnect, only when asked for. Sent on each subscribe (a room handed over while joining,
+   * as a provider's is, could not send before).
+   */
+  #ask(): void {
+    const ask = { userId: this.#room.store.getState().selfId, tab: this.#tab, ask: true };
+    this.#room.sendBroadcast(CURSOR_EVENT, ask).catch(() => {});
+  }
+
+  #roomChanged(): void {
+    const { occupants, status } = this.#room.store.getState();
+    if (status !== this.#status) {
+      this.#status = status;
+      if (status === 'subscribed') this.#ask();
+    }
     // A new table: someone came, went or opened a tab (the interval counts connections).
-    const { occupants } = this.#room.store.getState();
     if (occupants === this.#occupants) return;
     this.#occupants = occupants;
     this.#refresh(false);

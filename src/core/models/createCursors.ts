@@ -18,8 +18,9 @@ import {
  * Only members' cursors show, one per user; a cursor goes when its user hides it or leaves.
  *
  * The model listens from creation (so a bot that only moves still counts the others) until
- * `destroy()`. Broadcast keeps nothing, so on creation it asks once for the cursors at rest, and
- * each member answers with one repeat of theirs.
+ * `destroy()`. Broadcast keeps nothing, so each time the room is subscribed (on creation if it
+ * already is, once the join completes otherwise, and after every reconnect) it asks for the
+ * cursors at rest, and each member answers with one repeat of theirs.
  *
  * @example
  * const room = await presence.join('board');

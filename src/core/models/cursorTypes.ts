@@ -31,6 +31,11 @@ export interface CursorRoom<O extends CursorOccupant = CursorOccupant> {
   readonly store: {
     getState(): {
       readonly selfId: string;
+      /**
+       * The room's connection: the model asks for cursors at rest each time it becomes
+       * `'subscribed'`. Absent: the room counts as subscribed from the start.
+       */
+      readonly status?: string;
       /** Distinct users present, self included. */
       readonly occupancy: number;
       /** Every occupant; their connections are who a send is delivered to. */

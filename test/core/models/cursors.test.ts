@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCursors, CURSOR_EVENT } from '../../../src/core/index.js';
-import { settled, tick, worldPerTest } from '../helpers/loopback.js';
+import { settled, tick, until, worldPerTest } from '../helpers/loopback.js';
 import { cursorMessages, cursorPeople } from './cursorPeople.js';
 
 const world = worldPerTest();
@@ -118,6 +118,21 @@ describe('createCursors', () => {
     await tick(200);
     expect(count.sends()).toBeLessThanOrEqual(3 + 20 + 2 * 3);
     expect(later.getCursor('bob')).toMatchObject({ x: 0.1, y: 0.2 });
+  });
+
+  it('asks again after a reconnect, so cursors at rest that moved meanwhile are current', async () => {
+    const [ann, bob] = await cursorPeople(world, ['ann', 'bob']);
+    ann!.cursors.move({ x: 0.4, y: 0.6 });
+    await tick(200);
+    const count = cursorMessages(world);
+    world.hub.testing.dropSocket(world.socketsOf('bob')[0]!);
+    await tick(20);
+    // Ann moves while bob is away, then rests: only an ask on his rejoin brings it to him.
+    ann!.cursors.move({ x: 0.7, y: 0.2 });
+    await until(() => bob!.room.store.getState().status === 'subscribed');
+    await tick(200);
+    expect(bob!.sees('ann')).toEqual({ x: 0.7, y: 0.2 });
+    expect(count.sends()).toBe(3); // ann's move, bob's ask on rejoin, ann's repeat
   });
 
   it('shows one cursor for a user with two tabs: the latest tab wins', async () => {
