@@ -6,6 +6,8 @@
 //   node scripts/sizeContributors.mjs                      everything of core + react
 //   node scripts/sizeContributors.mjs "{ createPresence }" "{ createPresenceContext }"
 //   add --features to sum the modules by the engine feature they implement (scripts/sizeFeatures.mjs)
+//   add --floor to see what property mangling and dropping every string could save at most
+//   (scripts/sizeFloor.mjs)
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import process from 'node:process';
@@ -13,14 +15,16 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { byFeature } from './sizeFeatures.mjs';
+import { floors } from './sizeFloor.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.peerDependencies ?? {}), 'react-dom'];
 const args = process.argv.slice(2);
 const features = args.includes('--features');
+const floor = args.includes('--floor');
 const [coreImport = '*', reactImport = coreImport === '*' ? '*' : undefined] = args.filter(
-  (arg) => arg !== '--features',
+  (arg) => !arg.startsWith('--'),
 );
 
 /** `import … from` lines that keep what they import alive (as size-limit's own entry does). */
@@ -57,7 +61,14 @@ const rows = Object.entries(output.inputs)
   .map(([file, { bytesInOutput }]) => [relative(ROOT, file), bytesInOutput])
   .filter(([, bytes]) => bytes > 0)
   .sort((a, b) => b[1] - a[1]);
-if (features) {
+if (floor) {
+  const { asIs, mangled, noStrings, both } = floors(text);
+  const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+  console.log(`gzip as built:                          ${kB(asIs)}`);
+  console.log(`every property name mangled (at most):  ${kB(mangled)}`);
+  console.log(`every string literal emptied (at most): ${kB(noStrings)}`);
+  console.log(`both:                                   ${kB(both)}`);
+} else if (features) {
   const modules = rows.filter(([file]) => file !== 'entry.js');
   for (const { name, bytes, share, gzip } of byFeature(modules, gzipped)) {
     const kB = (gzip / 1000).toFixed(1).padStart(5);
