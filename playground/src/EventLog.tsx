@@ -1,14 +1,16 @@
 import { useRef, useState } from 'react';
 import type { PresenceEvent } from 'presence-kit';
 import type { DemoState } from './presence.js';
-import { usePresenceEvent } from './presence.js';
+import { usePresenceEvent, useRoom } from './presence.js';
 import { formatStateChange } from './formatState.js';
 
 interface Entry {
   id: number;
   time: string;
   type: PresenceEvent['eventType'];
+  /** The display name when known, else the user id. */
   who: string;
+  userId: string;
   detail: string;
 }
 
@@ -49,13 +51,20 @@ function describe(event: PresenceEvent<DemoState>, known: Known): string {
 export function EventLog() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const known = useRef<Known>(new Map());
+  const room = useRoom();
   usePresenceEvent('*', (event) => {
+    const userId = event.publisher;
+    // The room has a joiner's name before their first state event; a leaver's is only remembered.
+    const remembered = known.current.get(userId)?.name;
+    const detail = describe(event, known.current);
+    const current = room?.store.getState().occupants.get(userId)?.state.name;
     const entry: Entry = {
       id: (nextId += 1),
       time: new Date(event.timestamp).toLocaleTimeString(),
       type: event.eventType,
-      who: event.publisher,
-      detail: describe(event, known.current),
+      who: current ?? known.current.get(userId)?.name ?? remembered ?? userId,
+      userId,
+      detail,
     };
     setEntries((list) => [entry, ...list].slice(0, MAX_ENTRIES));
   });
@@ -70,7 +79,10 @@ export function EventLog() {
               <span className="event" data-type={e.type}>
                 {e.type}
               </span>
-              <span className="who">{e.who}</span>
+              <span className="who">
+                {e.who}
+                {e.who !== e.userId && <span className="user-id"> {e.userId}</span>}
+              </span>
               <span className="detail">{e.detail}</span>
             </li>
           ))}

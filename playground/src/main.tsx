@@ -6,8 +6,9 @@ import { readConfig } from './config.js';
 import { connect } from './connect.js';
 import { drawsColourEmoji } from './emojiSupport.js';
 import type { DemoState } from './presence.js';
-import 'presence-kit/styles.css';
+// Ours first: it declares the cascade layers' order (see styles.css).
 import './styles.css';
+import 'presence-kit/styles.css';
 
 const config = readConfig(window.location, import.meta.env);
 // Without a colour emoji font, emoji are hidden and their words stay (see styles.css).

@@ -16,6 +16,7 @@ export const {
   useOthers,
   usePresence,
   usePresenceEvent,
+  useRoom,
   useSelf,
   useUserState,
   useWhoNow,
