@@ -89,6 +89,23 @@ describe('playground on the local server, in Chromium', () => {
       await alice.getByRole('button', { name: 'Seat 2, empty' }).click();
       await seat(alice, 2, 'Alice').waitFor({ timeout: LOAD_MS });
       await seat(bruno, 2, 'Alice').waitFor({ timeout: SEEN_MS });
+      // The page's own button rules sit in a lower cascade layer than the kit's: the seat's menu
+      // button keeps the kit's look, and its glyph stays off the round avatar (an unlayered
+      // `button {}` gave it a border and padding that covered the avatar's edge).
+      const taken = alice.locator('.pk-mic-seats__seat').nth(1);
+      const menu = taken.locator('.pk-mic-seats__menu-button');
+      expect(await menu.evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
+      const [glyph, ring] = await Promise.all([
+        menu.locator('svg').boundingBox(),
+        taken.locator('.pk-mic-seats__ring').boundingBox(),
+      ]);
+      if (glyph === null || ring === null) throw new Error('seat 2 is not laid out');
+      const [cx, cy, r] = [ring.x + ring.width / 2, ring.y + ring.height / 2, ring.width / 2];
+      const nearestX = Math.min(Math.max(cx, glyph.x), glyph.x + glyph.width);
+      const nearestY = Math.min(Math.max(cy, glyph.y), glyph.y + glyph.height);
+      expect(Math.hypot(nearestX - cx, nearestY - cy), 'menu glyph on the avatar').toBeGreaterThan(
+        r,
+      );
 
       // Alice's pointer on the whiteboard shows on Bruno's where she put it, and goes when she
       // leaves the board.
