@@ -1,7 +1,7 @@
 import type { StateLimits } from '../facade/limits.js';
 import { FORBIDDEN_STATE_KEYS } from '../facade/limits.js';
 import type { PresenceErrorCode } from '../facade/PresenceError.js';
-import { noteStateSize } from './stateObject.js';
+import { noteStateSize, nullObject } from './stateObject.js';
 
 /** Why a state object was refused: the Agora code and a readable reason. */
 export interface StateProblem {
@@ -38,16 +38,18 @@ function checkKey(key: string, limits: StateLimits): StateProblem | null {
 }
 
 /**
- * Walks one state object against `limits` without trusting it, handing each accepted pair to
- * `put`: a plain object of string values, at most `maxKeys` pairs, sizes within bounds, no
- * prototype keys. Stops at the first problem, so a 1000-key object costs at most `maxKeys + 1`
- * key visits after `Object.keys`.
+ * Walks one state object against `limits` without trusting it, writing each accepted pair into
+ * `out` (a null-prototype object, see `nullObject`): a plain object of string values, at most
+ * `maxKeys` pairs, sizes within bounds, no prototype keys. Stops at the first problem, so a
+ * 1000-key object costs at most `maxKeys + 1` key visits after `Object.keys`. Returns the number
+ * of pairs written, or the problem. (A target rather than a callback: a cold presence_state
+ * checks 10,000 states, and a closure per state was one more allocation each.)
  */
 function walkState(
   value: unknown,
   limits: StateLimits,
-  put: (key: string, item: string) => void,
-): StateProblem | null {
+  out: Record<string, string>,
+): StateProblem | number {
   if (!isPlainObject(value)) return problem('INVALID_ARGUMENT', 'state must be a plain object');
   const keys = Object.keys(value);
   if (keys.length > limits.maxKeys) {
@@ -75,16 +77,19 @@ function walkState(
         'STATE_VALUE_SIZE_OVERFLOW',
         `state is larger than ${limits.maxTotalLength} characters`,
       );
-    put(key, item);
+    out[key] = item;
   }
-  return null;
+  return keys.length;
 }
 
 /** Checks one state object against `limits` (see `walkState`); its pairs in insertion order. */
 export function checkState(value: unknown, limits: StateLimits): StateCheck {
-  const pairs: [string, string][] = [];
-  const found = walkState(value, limits, (key, item) => pairs.push([key, item]));
-  return found ? { ok: false, problem: found } : { ok: true, pairs };
+  const out = nullObject();
+  const found = walkState(value, limits, out);
+  // `out` holds the pairs in the order `Object.keys` gave them, which `Object.entries` keeps.
+  return typeof found === 'number'
+    ? { ok: true, pairs: Object.entries(out) }
+    : { ok: false, problem: found };
 }
 
 /**
@@ -95,17 +100,10 @@ export function checkFrozenState<S extends Record<string, string>>(
   value: unknown,
   limits: StateLimits,
 ): { ok: true; state: Readonly<S> } | { ok: false; problem: StateProblem } {
-  // Filled as a plain literal, then cut from Object.prototype: `Object.create(null)` starts in
-  // dictionary mode, which makes the freeze below about twice as slow per meta. Writing keys
-  // into a `{}` is safe here only because `walkState` refuses `__proto__` before `put` runs.
-  const out: Record<string, string> = {};
-  let size = 0;
-  const found = walkState(value, limits, (key, item) => {
-    out[key] = item;
-    size += 1;
-  });
-  if (found) return { ok: false, problem: found };
-  const state = Object.freeze(Object.setPrototypeOf(out, null) as S);
+  const out = nullObject();
+  const size = walkState(value, limits, out);
+  if (typeof size !== 'number') return { ok: false, problem: size };
+  const state = Object.freeze(out) as Readonly<S>;
   noteStateSize(state, size);
   return { ok: true, state };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE_LIMITS } from '../../../src/core/facade/limits.js';
 import { freezeState, stateSize } from '../../../src/core/model/stateObject.js';
-import { checkFrozenState } from '../../../src/core/model/validateState.js';
+import { checkFrozenState, checkState } from '../../../src/core/model/validateState.js';
 
 function checked(value: unknown): Readonly<Record<string, string>> {
   const result = checkFrozenState(value, DEFAULT_STATE_LIMITS);
@@ -28,5 +28,27 @@ describe('stateSize', () => {
     expect(checkFrozenState({ a: '1', b: 2 }, DEFAULT_STATE_LIMITS).ok).toBe(false);
     expect(stateSize(three)).toBe(3);
     expect(stateSize(checked({ z: '' }))).toBe(1);
+  });
+});
+
+describe('state objects', () => {
+  it('checked, frozen and merged states are frozen, null-prototype and keep the key order', () => {
+    const raw = JSON.parse('{"b":"1","2":"x","a":"2","1":"y"}') as unknown;
+    const pairs = checkState(raw, DEFAULT_STATE_LIMITS);
+    if (!pairs.ok) throw new Error(pairs.problem.reason);
+    expect(pairs.pairs).toEqual(Object.entries(raw as Record<string, string>));
+    for (const state of [checked(raw), freezeState(pairs.pairs)]) {
+      expect(Object.getPrototypeOf(state)).toBeNull();
+      expect(Object.isFrozen(state)).toBe(true);
+      expect(Object.keys(state)).toEqual(['1', '2', 'b', 'a']);
+    }
+  });
+
+  it('a prototype key is refused, never written', () => {
+    const raw = JSON.parse('{"a":"1","__proto__":"x"}') as unknown;
+    expect(checkState(raw, DEFAULT_STATE_LIMITS).ok).toBe(false);
+    const result = checkFrozenState(raw, DEFAULT_STATE_LIMITS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.code).toBe('INVALID_STATE_KEY');
   });
 });
