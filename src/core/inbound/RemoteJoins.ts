@@ -3,7 +3,7 @@ import type { Occupant, PresenceConnection, UserState } from '../types.js';
 import type { ChainBook } from './ChainBook.js';
 import type { EarlyStates } from './EarlyStates.js';
 import type { IdentityGate, OpenIdentityGate } from './IdentityGate.js';
-import { joinedRecord } from './joinedRecord.js';
+import { joinedRecord, recordOf } from './joinedRecord.js';
 import type { LeaveDebouncer } from './LeaveDebouncer.js';
 import type { OccupantWriter } from './OccupantWriter.js';
 import type { StaleMarks } from './StaleMarks.js';
@@ -61,7 +61,10 @@ export class RemoteJoins<S extends UserState> {
     // A newcomer (every meta of a first presence_state) has nothing to compare: no copy.
     const sameLabel = prev ? sameLabelOf(prev.connections, value.connectionId) : NONE;
     const early = this.#deps.early.take(userId, value.connectionId);
-    const { record, knowledge } = joinedRecord(value, ref, sameLabel, chains, early);
+    // An unsigned meta's record is what it says (see `recordOf`): no result object per meta.
+    const joined = value.proof === null ? null : joinedRecord(value, ref, sameLabel, chains, early);
+    const record = joined ? joined.record : recordOf(value, ref);
+    const knowledge = joined ? joined.knowledge : null;
     if (sameLabel.length === 0 && !fullSync) this.#deps.onNewcomer();
     if (this.gate) {
       if (this.gate.admit(userId, value, record)) chains.set(ref, knowledge);

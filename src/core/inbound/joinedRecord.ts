@@ -51,6 +51,19 @@ function withStateOf<S extends UserState>(
 }
 
 /**
+ * The record of a meta that joined with presence ref `ref`, as the meta says. An unsigned meta
+ * (no proof) has no chain that anything newer could continue, so this is its whole record:
+ * `RemoteJoins` takes it as is, with no result object (a cold presence_state joins 10,000).
+ */
+export function recordOf<S extends UserState>(
+  value: RemoteConnectionState<S>,
+  ref: string,
+): PresenceConnection<S> {
+  const { connectionId, state, version, updatedAt, joinedAt } = value;
+  return { connectionId, presenceRef: ref, state, version, updatedAt, joinedAt };
+}
+
+/**
  * The record for a meta that joined with presence ref `ref`. The meta is the connection's own
  * word (the server binds it to the ref), so it sets the chain we follow for that ref. Two things
  * may be newer than it, and both must prove they continue that chain:
@@ -65,16 +78,9 @@ export function joinedRecord<S extends UserState>(
   book: ChainBook,
   early: readonly RemoteConnectionState<S>[],
 ): JoinedRecord<S> {
-  const { connectionId, state, version, updatedAt, joinedAt } = value;
-  let record: PresenceConnection<S> = {
-    connectionId,
-    presenceRef: ref,
-    state,
-    version,
-    updatedAt,
-    joinedAt,
-  };
+  let record = recordOf(value, ref);
   if (value.proof === null) return { record, knowledge: null };
+  const { version } = value;
   const fromMeta: ChainKnowledge = { version, element: value.proof, next: value.next };
   let knowledge = fromMeta;
   for (const [earlier, known] of candidatesAhead(predecessors, version, book)) {

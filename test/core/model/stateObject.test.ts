@@ -52,3 +52,24 @@ describe('state objects', () => {
     if (!result.ok) expect(result.problem.code).toBe('INVALID_STATE_KEY');
   });
 });
+
+describe('walking a state', () => {
+  it('reads own keys only, even when Object.prototype has an enumerable key', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'yes';
+    try {
+      const state = checked(JSON.parse('{"a":"1"}'));
+      expect(Object.keys(state)).toEqual(['a']);
+      expect(stateSize(state)).toBe(1);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
+  it('counts the keys before checking any (too many keys wins over a bad first key)', () => {
+    const many = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v']));
+    const result = checkFrozenState({ constructor: 'x', ...many }, DEFAULT_STATE_LIMITS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.code).toBe('STATE_COUNT_OVERFLOW');
+  });
+});
