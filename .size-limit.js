@@ -106,7 +106,7 @@ export default [
     // the engine's private members became ECMAScript #private (minifiers rename those), then
     // +0.15 kB for the faster cold ingest (batch lists, small-table search), then +0.45 kB for
     // the red-team bounds (a keyed second hash for colliding ids, one proof walk per message,
-    // the predecessor budget): 22.7 kB. Ratchet, not the target (see the README).
+    // the predecessor budget): 22.7 kB, then +0.07 kB for the allocation cuts of the cold ingest: 22.76 kB. Ratchet, not the target (see the README).
     limit: '23 kB',
   },
   {
