@@ -62,7 +62,7 @@ export function EventLog() {
       id: (nextId += 1),
       time: new Date(event.timestamp).toLocaleTimeString(),
       type: event.eventType,
-      who: current ?? known.current.get(userId)?.name ?? remembered ?? userId,
+      who: current ?? remembered ?? userId,
       userId,
       detail,
     };

@@ -48,11 +48,13 @@ export class CursorsController<O extends CursorOccupant> implements CursorsModel
       if (joined) this.#refresh(true);
       this.#byUser.notify(userId);
     });
-    const tab = this.#tab;
     this.#sender = new CursorSender(
       (position) => {
         const userId = room.store.getState().selfId;
-        return room.sendBroadcast(CURSOR_EVENT, encodeCursorSignal({ userId, tab, position }));
+        return room.sendBroadcast(
+          CURSOR_EVENT,
+          encodeCursorSignal({ userId, tab: this.#tab, position }),
+        );
       },
       () => (this.#refresh(false), this.#snapshot.sendIntervalMs),
     );

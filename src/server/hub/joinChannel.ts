@@ -14,7 +14,7 @@ const PREFIX = 'realtime:';
 const MAX_JOIN_REF_LENGTH = 255;
 
 /** The `reason` of a join refused for its join_ref's length. */
-export const JOIN_REF_TOO_LONG = 'InvalidJoinRef: join_ref must be at most 255 characters';
+const JOIN_REF_TOO_LONG = `InvalidJoinRef: join_ref must be at most ${MAX_JOIN_REF_LENGTH} characters`;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
